@@ -1,0 +1,64 @@
+package io.procoresetup.browser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Finds a local Chromium/Chrome and its driver: explicit settings first, then well-known paths and PATH. */
+public final class BrowserLocator {
+    static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+
+    private BrowserLocator() {}
+
+    /** The browser binary: {@code explicit}, then CHROME_BIN, then PATH. */
+    public static Optional<Path> browser(String explicit) {
+        return first(explicit, System.getenv("CHROME_BIN"), BROWSERS);
+    }
+
+    /** The driver binary: {@code explicit}, then CHROMEDRIVER, then PATH. */
+    public static Optional<Path> driver(String explicit) {
+        return first(explicit, System.getenv("CHROMEDRIVER"), List.of("chromedriver"));
+    }
+
+    private static Optional<Path> first(String explicit, String env, List<String> names) {
+        for (String candidate : new String[] {explicit, env}) {
+            if (candidate != null && !candidate.isBlank()) {
+                Path p = Path.of(candidate);
+                return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+            }
+        }
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+        for (String name : names) {
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p) && !Files.isDirectory(p)) return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What {@code binary --version} prints, or empty when it cannot run. */
+    public static Optional<String> version(Path binary) {
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceAll("\u001B\\[[;\\d]*m", "").strip();
+            // wrapper scripts may print noise first: take the line that names a version
+            return out.lines().filter(l -> l.matches("^[A-Za-z].*\\d+\\.\\d+.*") && !l.contains(": ")).findFirst()
+                    .or(() -> out.lines().findFirst());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.procoresetup.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `harness` command line: one subcommand per job. */
+@Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class,
+        description = "Sets up a Procore service account through Procore's web UI, with consent and evidence.",
+        subcommands = {SimCommand.class, DoctorCommand.class})
+public final class HarnessCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code: bad input is one line on stderr, never a stack trace. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new HarnessCli());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("harness: " + ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return ExitCodes.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("harness: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            return ExitCodes.FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = HarnessCli.class.getPackage().getImplementationVersion();
+            return new String[] {"procore-setup-harness " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.procoresetup.cli;
+
+import io.procoresetup.sim.SimServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** Runs the embedded Procore simulator in the foreground for people to click through. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = "Run the embedded Procore simulator (UI + REST API) in the foreground until Ctrl-C.")
+final class SimCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "4567")
+    int port;
+
+    @Option(names = "--projects", description = "Active projects to seed (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+    int projects;
+
+    @Option(names = "--accounts-state", description = "Traditional service accounts: AVAILABLE, CREATION_DISABLED or SUNSET (default: ${DEFAULT-VALUE}).",
+            defaultValue = "AVAILABLE")
+    Accounts accountsState;
+
+    @Option(names = "--control", description = "Serve the test control API under /__control (off by default).")
+    boolean control;
+
+    @Spec
+    CommandSpec spec;
+
+    enum Accounts { AVAILABLE, CREATION_DISABLED, SUNSET }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
+        if (projects < 0 || projects > 100_000) throw new ParameterException(spec.commandLine(), "--projects must be between 0 and 100000, not " + projects);
+        SimServer sim = SimServer.start(SimServer.Options.defaults().withPort(port).withProjects(projects)
+                .withControl(control).withAccountsState(accountsState.name()));
+        System.out.println("Procore simulator running at " + sim.url());
+        System.out.println("  company: " + sim.companyName() + " (id " + sim.companyId() + "), " + projects + " active projects");
+        System.out.println("  home:    " + sim.url() + "/" + sim.companyId() + "/company/home/list");
+        for (SimServer.Login l : sim.logins()) {
+            System.out.println("  login:   " + l.email() + " / " + l.password() + (l.admin() ? "  (company admin)" : "  (no admin rights)"));
+        }
+        System.out.println("  API:     " + sim.url() + "/rest/v1.0 (token: " + sim.url() + "/oauth/token)");
+        if (control) System.out.println("  control: " + sim.url() + "/__control (test API enabled)");
+        System.out.println("Press Ctrl-C to stop.");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,137 @@
+package io.procoresetup.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded Procore simulator: pages and REST API over one in-memory state. This class is the
+ * simulator's only public entry point; everything else reaches it over HTTP.
+ */
+public final class SimServer implements AutoCloseable {
+
+    /** How to start it: port (0 = any free one), the seeded company, and whether tests may control it. */
+    public record Options(String host, int port, String companyName, int projects, int inactiveProjects,
+                          boolean control, String accountsState, long addAllMillisPerProject) {
+        public static Options defaults() {
+            return new Options("127.0.0.1", 0, "Granite Ridge Construction", 50, 5, false, "AVAILABLE", 40);
+        }
+
+        public Options withPort(int p) { return new Options(host, p, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject); }
+
+        public Options withProjects(int n) { return new Options(host, port, companyName, n, inactiveProjects, control, accountsState, addAllMillisPerProject); }
+
+        public Options withControl(boolean c) { return new Options(host, port, companyName, projects, inactiveProjects, c, accountsState, addAllMillisPerProject); }
+
+        public Options withAccountsState(String s) { return new Options(host, port, companyName, projects, inactiveProjects, control, s, addAllMillisPerProject); }
+
+        public Options withAddAllMillisPerProject(long ms) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, ms); }
+    }
+
+    /** A login seeded into the default company. */
+    public record Login(String email, String password, boolean admin) {}
+
+    private final SimState state;
+    private final Javalin app;
+    private final long companyId;
+
+    private SimServer(Options o) {
+        SimConfig config = new SimConfig();
+        config.controlEnabled = o.control();
+        config.accountsState = Model.AccountsState.valueOf(o.accountsState().toUpperCase()).name();
+        config.addAllMillisPerProject = o.addAllMillisPerProject();
+        this.state = new SimState(config);
+        this.companyId = state.seedCompany(o.companyName(), o.projects(), o.inactiveProjects(), 0, 0).id;
+        ObjectMapper json = new ObjectMapper();
+        byte[] css = resource("/sim/sim.css");
+        byte[] js = resource("/sim/sim.js");
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.jetty.host = o.host();
+            cfg.jetty.port = o.port();
+            cfg.routes.before(ctx -> {
+                String path = ctx.path();
+                if (path.startsWith(ControlRoutes.PREFIX) || path.startsWith("/assets/")) return;
+                long latency = state.faults.latencyFor(path);
+                if (latency > 0) Thread.sleep(latency);      // the simulator itself may be slow; the harness never sleeps
+                Faults.Rule rule = state.faults.fire(ctx.method().name(), path);
+                if (rule != null) {
+                    if (rule.retryAfter() != null) ctx.header("Retry-After", String.valueOf(rule.retryAfter()));
+                    if (path.startsWith("/rest/") || path.startsWith("/oauth/")) {
+                        ctx.status(rule.status()).json(Map.of("error", Map.of("code", "server_error",
+                                "message", "Internal Server Error", "details", List.of())));
+                    } else {
+                        ctx.status(rule.status()).html(Html.error("We're sorry, but something went wrong.",
+                                "If you are the application owner check the logs for more information."));
+                    }
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            cfg.routes.get("/assets/sim.css", ctx -> ctx.contentType("text/css").result(css));
+            cfg.routes.get("/assets/sim.js", ctx -> ctx.contentType("application/javascript").result(js));
+            new UiRoutes(state).register(cfg.routes);
+            new ApiRoutes(state, json).register(cfg.routes);
+            new ControlRoutes(state, json).register(cfg.routes);
+            cfg.routes.exception(ApiRoutes.Halt.class, (e, ctx) -> { });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/rest/") || ctx.path().startsWith("/oauth/") || ctx.path().startsWith(ControlRoutes.PREFIX)) {
+                    ctx.status(400).json(Map.of("error", Map.of("code", "bad_request",
+                            "message", "The request could not be understood: " + e.getClass().getSimpleName(), "details", List.of())));
+                } else {
+                    ctx.status(400).html(Html.error("Bad request", "The request could not be understood."));
+                }
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    if (ctx.path().startsWith("/rest/")) ApiRoutes.error(ctx, 404, "not_found", "Resource not found");
+                    else UiRoutes.notFound(ctx);
+                }
+            });
+        });
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = SimServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing simulator resource " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a simulator with one seeded company. */
+    public static SimServer start(Options o) {
+        SimServer s = new SimServer(o);
+        s.app.start();
+        return s;
+    }
+
+    public int port() { return app.port(); }
+
+    public String url() { return "http://127.0.0.1:" + port(); }
+
+    public long companyId() { return companyId; }
+
+    public String companyName() { return state.company(companyId).map(c -> c.name).orElse(""); }
+
+    public List<Login> logins() {
+        synchronized (state) {
+            return state.company(companyId).map(c -> c.users.values().stream().filter(u -> u.password != null)
+                    .map(u -> new Login(u.email, u.password, u.companyAdmin)).toList()).orElse(List.of());
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        state.shutdown();
+    }
+}
