@@ -94,7 +94,7 @@ final class SimState {
         }
         Template companyTpl = new Template(id(), "Company Standard", "company_tools");
         c.templates.put(companyTpl.id, companyTpl);
-        for (int i = 1; i <= activeProjects; i++) addProject(c, "Project " + i, true, i > activeProjects - projectsWithoutDirectory, now);
+        for (int i = 1; i <= activeProjects; i++) addProject(c, "Project " + i, true, i <= activeProjects - projectsWithoutDirectory, now);
         for (int i = 1; i <= inactiveProjects; i++) addProject(c, "Closed Project " + i, false, true, now);
         for (int i = 1; i <= extraUsers; i++) {
             addUser(c, "Worker" + i, "Crew", "worker" + i + suffix.replace("+", ".") + "@example.com", null, false, now);

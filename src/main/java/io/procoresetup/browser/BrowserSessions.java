@@ -1,0 +1,103 @@
+package io.procoresetup.browser;
+
+import io.github.bonigarcia.wdm.WebDriverManager;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Opens browser sessions: Selenium Grid when asked, else local Chromium/Chrome with explicit or PATH
+ * binaries (Selenium Manager kept offline), and WebDriverManager only as the last fallback.
+ * A fresh profile per session, deleted when the session closes. One session per thread.
+ */
+public final class BrowserSessions {
+    private BrowserSessions() {}
+
+    /** An open session and what it needs cleaned up when closed. */
+    public record Session(WebDriver driver, Path profile, String description) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } catch (RuntimeException ignored) {
+                // a crashed browser cannot be quit; its profile is still removed below
+            } finally {
+                deleteTree(profile);
+            }
+        }
+    }
+
+    public static Session open(BrowserSettings s) {
+        System.setProperty("SE_OFFLINE", "true");
+        ChromeOptions options = options(s);
+        if (s.gridUrl() != null) {
+            try {
+                return new Session(new RemoteWebDriver(URI.create(s.gridUrl()).toURL(), options), null, "Selenium Grid at " + s.gridUrl());
+            } catch (MalformedURLException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("--grid is not a URL: " + s.gridUrl());
+            }
+        }
+        Path profile = newProfile();
+        options.addArguments("--user-data-dir=" + profile);
+        Optional<Path> binary = BrowserLocator.browser(s.binary());
+        binary.ifPresent(b -> options.setBinary(b.toFile()));
+        Optional<Path> driver = BrowserLocator.driver(s.driver());
+        try {
+            if (driver.isPresent()) {
+                ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
+                        .usingAnyFreePort().build();
+                return new Session(new ChromeDriver(service, options), profile,
+                        binary.map(Path::toString).orElse("Chrome") + " with " + driver.get());
+            }
+            WebDriverManager.chromedriver().setup();        // last resort: needs the internet
+            return new Session(new ChromeDriver(options), profile, "Chrome via WebDriverManager");
+        } catch (RuntimeException e) {
+            deleteTree(profile);
+            throw new IllegalStateException("could not start a browser (" + firstLine(e.getMessage())
+                    + "); install chromium and chromium-driver, or pass --browser/--driver", e);
+        }
+    }
+
+    static ChromeOptions options(BrowserSettings s) {
+        ChromeOptions o = new ChromeOptions();
+        if (s.headless()) o.addArguments("--headless=new");
+        o.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-features=Translate,OptimizationHints,MediaRouter", "--window-size=1366,900",
+                "--password-store=basic");
+        return o;
+    }
+
+    private static Path newProfile() {
+        try {
+            return Files.createTempDirectory("harness-profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) return;
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temp profile left behind holds no secret
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "no message" : s.lines().findFirst().orElse(s);
+    }
+}

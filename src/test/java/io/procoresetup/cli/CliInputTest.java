@@ -1,0 +1,68 @@
+package io.procoresetup.cli;
+
+import org.testng.annotations.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+/** Bad input to the command line is one line on stderr and a documented exit code, never a stack trace. */
+public class CliInputTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = HarnessCli.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static void assertOneLineError(Run r, int code, String contains) {
+        assertEquals(r.code(), code, r.err());
+        assertEquals(r.err().strip().lines().count(), 1L, "one line: " + r.err());
+        assertTrue(r.err().contains(contains), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    public void unknownCommandAndOptionAreOneLine() {
+        assertOneLineError(run("frobnicate"), ExitCodes.BAD_INPUT, "frobnicate");
+        assertOneLineError(run("sim", "--bogus"), ExitCodes.BAD_INPUT, "--bogus");
+    }
+
+    @Test
+    public void simRejectsBadPortAndProjects() {
+        assertOneLineError(run("sim", "--port", "abc"), ExitCodes.BAD_INPUT, "--port");
+        assertOneLineError(run("sim", "--port", "70000"), ExitCodes.BAD_INPUT, "between 0 and 65535");
+        assertOneLineError(run("sim", "--projects", "-3"), ExitCodes.BAD_INPUT, "--projects");
+        assertOneLineError(run("sim", "--accounts-state", "maybe"), ExitCodes.BAD_INPUT, "--accounts-state");
+    }
+
+    @Test
+    public void helpListsTheCommands() {
+        Run r = run("--help");
+        assertEquals(r.code(), 0);
+        assertTrue(r.out().contains("sim") && r.out().contains("doctor"), r.out());
+    }
+
+    @Test
+    public void doctorReportsEachTool() {
+        Run r = run("doctor");
+        for (String what : new String[] {"Java", "Maven", "Browser", "Driver"}) assertTrue(r.out().contains(what), r.out());
+        assertEquals(r.code(), r.out().contains("MISSING") ? ExitCodes.MISSING_TOOL : ExitCodes.OK);
+    }
+}
