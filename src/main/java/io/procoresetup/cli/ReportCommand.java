@@ -1,0 +1,32 @@
+package io.procoresetup.cli;
+
+import io.procoresetup.evidence.AllureReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Regenerates the single-file HTML report from the Allure results. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Generate the single-file Allure HTML report (allure-report/index.html) from the Allure results.")
+final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "allure-results", description = "Allure results folder (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: allure-report in the project).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(results)) {
+            System.err.println("harness report: no results folder at " + results.toAbsolutePath() + ": run './harness setup' first");
+            return ExitCodes.BAD_INPUT;
+        }
+        Path project = AllureReport.projectDir();
+        Path index = AllureReport.generate(project, results.toAbsolutePath(), out != null ? out : project.resolve("allure-report"));
+        System.out.println("Report: " + index);
+        return ExitCodes.OK;
+    }
+}

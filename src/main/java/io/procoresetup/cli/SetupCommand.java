@@ -1,0 +1,62 @@
+package io.procoresetup.cli;
+
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.consent.ConsentGate;
+import io.procoresetup.setup.GuidedSetup;
+import io.procoresetup.suites.GuidedSetupSuite;
+import io.procoresetup.suites.Outcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** The main job: the guide's six steps in Procore's UI, with consent and evidence, ending in an HTML report. */
+@Command(name = "setup", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the six steps of Procore's service-account guide in a browser, with consent, screenshots and",
+                "safe credentials, then write a single-file Allure HTML report. With no options: against the embedded simulator."})
+final class SetupCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--name", description = "Service account name (default: ${DEFAULT-VALUE}).", defaultValue = RunConfig.DEFAULT_NAME)
+    String name;
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "Where to save the credentials (default: ~/.procore-setup-harness/credentials/<target>-<company>-<name>.json, mode 0600).")
+    String credentials;
+
+    @Option(names = "--sim-projects", description = "Active projects in the embedded simulator (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+    int simProjects;
+
+    @Option(names = "--no-report", description = "Skip generating the HTML report (the Allure results are still written).")
+    boolean noReport;
+
+    @Override
+    public Integer call() {
+        Map<String, String> props = target.properties();
+        props.put("name", name);
+        props.put("credentials", credentials);
+        props.put("sim-projects", String.valueOf(simProjects));
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        RunConfig.put(p, props);
+        RunConfig config = RunConfig.from(p);            // bad input stops here, before anything opens
+        ConsentGate.precheck(config);                   // and so does missing or mismatched consent
+        int code = SuiteRunner.run("Guided setup", GuidedSetupSuite.class, p, config.resultsDir());
+        Throwable failure = Outcome.failure();
+        if (failure != null) {
+            return SuiteRunner.explain(failure, "setup");
+        }
+        GuidedSetup.Result r = (GuidedSetup.Result) Outcome.result();
+        if (r == null || code != 0) {
+            System.err.println("harness: setup did not finish (TestNG exit " + code + ")");
+            return ExitCodes.FAILED;
+        }
+        System.out.println("Client ID " + r.clientId() + "; Client ID and secret saved in " + r.credentials());
+        if (!noReport) SuiteRunner.report(config.resultsDir());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,66 @@
+package io.procoresetup.cli;
+
+import io.procoresetup.evidence.AllureReport;
+import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.evidence.ResultsFiles;
+import io.procoresetup.secrets.Redactor;
+import io.procoresetup.suites.Outcome;
+import org.testng.TestNG;
+import org.testng.xml.XmlClass;
+import org.testng.xml.XmlSuite;
+import org.testng.xml.XmlTest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/** Runs a suite class in this JVM the way its suites/*.xml file does, and explains how it ended. */
+final class SuiteRunner {
+    private SuiteRunner() {}
+
+    static int run(String name, Class<?> suiteClass, Properties props, Path results) {
+        Path abs = results.toAbsolutePath();
+        ResultsFiles.clean(abs);
+        props.setProperty("harness.results", abs.toString());
+        props.setProperty("allure.results.directory", abs.toString());
+        System.setProperties(props);
+        Outcome.reset();
+        XmlSuite suite = new XmlSuite();
+        suite.setName(name);
+        XmlTest test = new XmlTest(suite);
+        test.setName(name);
+        test.setXmlClasses(List.of(new XmlClass(suiteClass)));
+        TestNG tng = new TestNG(false);
+        tng.setUseDefaultListeners(false);
+        tng.setVerbose(0);
+        tng.setXmlSuites(List.of(suite));
+        tng.run();
+        return tng.getStatus();
+    }
+
+    /** One line naming the category and what to do next; the exit code of the category. */
+    static int explain(Throwable failure, String command) {
+        if (failure instanceof HarnessFailure f) {
+            System.err.println("harness " + command + ": " + f.getMessage());
+            System.err.println("  next: " + f.category().next);
+            return f.category().exitCode;
+        }
+        String msg = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getMessage().lines().findFirst().orElse("");
+        System.err.println("harness " + command + ": " + Redactor.global().redact(msg));
+        return ExitCodes.FAILED;
+    }
+
+    static void report(Path results) {
+        Path project = AllureReport.projectDir();
+        Path reportDir = project.resolve("allure-report");
+        System.out.println("Writing the HTML report ...");
+        try {
+            Path index = AllureReport.generate(project, results.toAbsolutePath(), reportDir);
+            System.out.println("Report: " + index + "  (one file: open it in a browser, or share it)");
+        } catch (Exception e) {
+            System.err.println("harness: the results are in " + results.toAbsolutePath() + " but the HTML report failed: " + e.getMessage()
+                    + "; try './harness report'");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.procoresetup.cli;
+
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The options that say where a run points and who may change what, shared by setup, verify and plan. */
+final class TargetOptions {
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "simulator",
+            description = "simulator (default), sandbox, monthly-sandbox or production.")
+    String target;
+
+    @Option(names = "--app-url", paramLabel = "URL", description = "Procore web app URL (default: the target's).")
+    String appUrl;
+
+    @Option(names = "--login-url", paramLabel = "URL", description = "Procore sign-in URL (default: the target's).")
+    String loginUrl;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "Procore REST API URL (default: the target's).")
+    String apiUrl;
+
+    @Option(names = "--company", paramLabel = "ID", description = "Procore company ID (the number in /<id>/company/home/list).")
+    String company;
+
+    @Option(names = "--user", paramLabel = "EMAIL", description = "Procore login; the password comes from PROCORE_PASSWORD or a hidden prompt.")
+    String user;
+
+    @Option(names = "--hand-off", description = "Open a headed browser and let a person sign in (SSO, MFA); the harness carries on after.")
+    boolean handOff;
+
+    @Option(names = "--headed", description = "Show the browser window (headless by default).")
+    boolean headed;
+
+    @Option(names = "--grid", paramLabel = "URL", description = "Run the browser on this Selenium Grid.")
+    String grid;
+
+    @Option(names = "--browser", paramLabel = "PATH", description = "Chromium/Chrome binary (default: CHROME_BIN, then PATH).")
+    String browser;
+
+    @Option(names = "--driver", paramLabel = "PATH", description = "chromedriver binary (default: CHROMEDRIVER, then PATH).")
+    String driver;
+
+    @Option(names = "--consent", paramLabel = "ID", description = "Consent to change this company (must equal --company); without it you are asked.")
+    String consent;
+
+    @Option(names = "--allow-production", description = "Required, with consent, to change a production company.")
+    boolean allowProduction;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "allure-results", description = "Allure results folder (default: ${DEFAULT-VALUE}).")
+    String results;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "How long to wait for a page (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--add-all-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "How long Add All may take (default: ${DEFAULT-VALUE}).")
+    String addAllTimeout;
+
+    Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("target", target);
+        p.put("app-url", appUrl);
+        p.put("login-url", loginUrl);
+        p.put("api-url", apiUrl);
+        p.put("company", company);
+        p.put("user", user);
+        p.put("hand-off", String.valueOf(handOff));
+        p.put("headed", String.valueOf(headed));
+        p.put("grid", grid);
+        p.put("browser", browser);
+        p.put("driver", driver);
+        p.put("consent", consent);
+        p.put("allow-production", String.valueOf(allowProduction));
+        p.put("results", results);
+        p.put("timeout", timeout);
+        p.put("add-all-timeout", addAllTimeout);
+        p.put("interactive", String.valueOf(System.console() != null && consent == null));
+        return p;
+    }
+}

@@ -1,0 +1,9 @@
+package io.procoresetup.config;
+
+import io.procoresetup.evidence.Category;
+import io.procoresetup.evidence.HarnessFailure;
+
+/** Input the harness cannot work with: one line says which and why. */
+public final class BadInput extends HarnessFailure {
+    public BadInput(String message) { super(Category.BAD_INPUT, message); }
+}

@@ -1,0 +1,138 @@
+package io.procoresetup.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything a run needs, validated. Both the CLI and the Maven-run suites build it from the same
+ * {@code harness.*} properties, so a setting means the same thing on either path.
+ */
+public record RunConfig(Target target, String appUrl, String loginUrl, String apiUrl, Long companyId, String accountName,
+                        boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
+                        boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
+                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout) {
+
+    public static final String DEFAULT_NAME = "laborchart-integration";
+    public static final String PREFIX = "harness.";
+
+    /** Whether the run starts its own simulator (target simulator with no URL given). */
+    public boolean embeddedSimulator() { return target == Target.SIMULATOR && appUrl == null; }
+
+    /** Whether changes need consent: every target but the simulator. */
+    public boolean needsConsent() { return target != Target.SIMULATOR; }
+
+    public RunConfig withUrls(String app, String login, String api) {
+        return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout);
+    }
+
+    public RunConfig withCompany(long id) {
+        return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout);
+    }
+
+    public RunConfig withUser(String u) {
+        return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
+                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout);
+    }
+
+    /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
+    public static RunConfig from(Properties p) {
+        Target target = Target.parse(p.getProperty(PREFIX + "target", "simulator"));
+        String app = url(p, "app-url");
+        String login = url(p, "login-url");
+        String api = url(p, "api-url");
+        if (target != Target.SIMULATOR) {
+            app = app != null ? app : target.appUrl;
+            login = login != null ? login : (app.equals(target.appUrl) ? target.loginUrl : app);
+            api = api != null ? api : (app.equals(target.appUrl) ? target.apiUrl : app);
+        } else if (app != null) {
+            login = login != null ? login : app;
+            api = api != null ? api : app;
+        } else if (login != null || api != null) {
+            throw new BadInput("--login-url and --api-url need --app-url for the simulator target");
+        }
+        Long company = number(p, "company", "--company");
+        String name = p.getProperty(PREFIX + "name", DEFAULT_NAME).strip();
+        if (name.isEmpty()) throw new BadInput("--name must not be empty");
+        if (name.length() > 255) throw new BadInput("--name is " + name.length() + " characters; Procore allows at most 255");
+        Long consent = number(p, "consent", "--consent");
+        boolean allowProduction = bool(p, "allow-production");
+        boolean handOff = bool(p, "hand-off");
+        boolean headed = bool(p, "headed") || handOff;
+        String grid = url(p, "grid");
+        if (target != Target.SIMULATOR && company == null) {
+            throw new BadInput("--company is required for target " + target.id + " (the number in Procore's URL: /<company id>/company/home/list)");
+        }
+        if (target == Target.PRODUCTION && !allowProduction) {
+            throw new BadInput("target production changes a live company: add --allow-production (and --consent <company id>) if that is what you mean");
+        }
+        String user = p.getProperty(PREFIX + "user");
+        if (target != Target.SIMULATOR && !handOff && (user == null || user.isBlank())) {
+            throw new BadInput("--user is required for target " + target.id + " (or --hand-off to sign in yourself in a headed browser)");
+        }
+        Path creds = p.getProperty(PREFIX + "credentials") == null ? null : Path.of(p.getProperty(PREFIX + "credentials"));
+        Path results = Path.of(p.getProperty(PREFIX + "results", p.getProperty("allure.results.directory", "allure-results")));
+        int simProjects = (int) (long) numberOr(p, "sim-projects", "--sim-projects", 50);
+        if (simProjects < 0 || simProjects > 100_000) throw new BadInput("--sim-projects must be between 0 and 100000");
+        Duration timeout = Duration.ofSeconds(numberOr(p, "timeout", "--timeout", 20));
+        Duration addAll = Duration.ofSeconds(numberOr(p, "add-all-timeout", "--add-all-timeout", 600));
+        boolean interactive = bool(p, "interactive");
+        return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
+                p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
+                simProjects, timeout, addAll);
+    }
+
+    public static RunConfig fromSystemProperties() { return from(System.getProperties()); }
+
+    /** The properties that reproduce this configuration (for handing it to a suite run). */
+    public static void put(Properties p, Map<String, String> options) {
+        options.forEach((k, v) -> {
+            if (v != null) p.setProperty(PREFIX + k, v);
+        });
+    }
+
+    private static String url(Properties p, String key) {
+        String v = p.getProperty(PREFIX + key);
+        if (v == null || v.isBlank()) return null;
+        v = v.strip();
+        try {
+            URI u = new URI(v);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) throw new IllegalArgumentException();
+        } catch (Exception e) {
+            throw new BadInput("--" + key + " is not an http(s) URL: '" + v + "'");
+        }
+        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    private static Long number(Properties p, String key, String flag) {
+        String v = p.getProperty(PREFIX + key);
+        if (v == null || v.isBlank()) return null;
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n <= 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadInput(flag + " must be a positive whole number (a Procore company ID), not '" + v + "'");
+        }
+    }
+
+    private static long numberOr(Properties p, String key, String flag, long dflt) {
+        String v = p.getProperty(PREFIX + key);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInput(flag + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private static boolean bool(Properties p, String key) {
+        return Boolean.parseBoolean(p.getProperty(PREFIX + key, "false"));
+    }
+}

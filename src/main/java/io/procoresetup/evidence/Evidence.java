@@ -1,0 +1,165 @@
+package io.procoresetup.evidence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.procoresetup.secrets.Redactor;
+import io.procoresetup.ui.Browser;
+import io.qameta.allure.Allure;
+import org.openqa.selenium.WebElement;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run leaves behind: an Allure step per guide step with screenshots, scrubbed text attachments,
+ * and a manifest of per-step timings and screenshot SHA-256s. Nothing here ever holds a secret.
+ */
+public final class Evidence {
+    public static final String MASK = "••••••••••••••••";
+    private static final ThreadLocal<Evidence> CURRENT = new ThreadLocal<>();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One screenshot as the manifest records it. */
+    public record Shot(String name, String sha256, boolean masked, int bytes) {}
+
+    /** One step as the manifest records it. */
+    public record StepRecord(int number, String title, String outcome, String state, long millis, List<Shot> screenshots) {}
+
+    @FunctionalInterface
+    public interface Body { String run() throws Exception; }
+
+    private final Browser browser;
+    private final Path resultsDir;
+    private final Narrator narrator;
+    private final List<StepRecord> steps = new ArrayList<>();
+    private final Map<String, Object> run = new LinkedHashMap<>();
+    private List<Shot> shots = new ArrayList<>();
+    private boolean failureCaptured;
+
+    public Evidence(Browser browser, Path resultsDir, Narrator narrator) {
+        this.browser = browser;
+        this.resultsDir = resultsDir;
+        this.narrator = narrator;
+        run.put("started_at", Instant.now().toString());
+        CURRENT.set(this);
+    }
+
+    /** The evidence of the run on this thread, for the failure listener. */
+    public static Evidence current() { return CURRENT.get(); }
+
+    public Narrator narrator() { return narrator; }
+
+    public void describe(String key, Object value) { run.put(key, value); }
+
+    /**
+     * Runs a guide step as one Allure step named with the guide's title: times it, narrates it, takes a
+     * screenshot after it, and on failure attaches a screenshot and the scrubbed page source to it.
+     */
+    public void step(int n, int of, String title, String state, Body body) {
+        narrator.stepStarted(n, of, title);
+        long t0 = System.nanoTime();
+        shots = new ArrayList<>();
+        String[] outcome = {""};
+        try {
+            Allure.step(title, () -> {
+                try {
+                    outcome[0] = body.run();
+                    screenshot("after: " + title);
+                } catch (Throwable e) {
+                    captureFailure();
+                    throw e;
+                }
+            });
+        } finally {
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            steps.add(new StepRecord(n, title, outcome[0], outcome[0].isEmpty() ? "failed" : state, ms, List.copyOf(shots)));
+            if (!outcome[0].isEmpty()) narrator.stepFinished(n, of, outcome[0], ms);
+        }
+    }
+
+    /** Marks the last recorded step's state ("done" when it found the work done, "applied" when it changed it). */
+    public void restate(String state) {
+        if (steps.isEmpty()) return;
+        StepRecord s = steps.remove(steps.size() - 1);
+        steps.add(new StepRecord(s.number(), s.title(), s.outcome(), state, s.millis(), s.screenshots()));
+    }
+
+    public void screenshot(String name) {
+        byte[] png = browser.screenshot();
+        attach(name, png, false);
+    }
+
+    /** Masks the element in the page first, checks the mask is what it shows, then takes the screenshot. */
+    public void screenshotMasked(String name, WebElement secret) {
+        browser.mask(secret, MASK);
+        String shown = secret.getText().strip();
+        if (!MASK.equals(shown)) throw new IllegalStateException("the secret could not be masked before the screenshot");
+        attach(name, browser.screenshot(), true);
+    }
+
+    private void attach(String name, byte[] png, boolean masked) {
+        shots.add(new Shot(name, sha256(png), masked, png.length));
+        Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png), "png");
+    }
+
+    /** A text attachment, passed through the run's redactor. */
+    public void text(String name, String type, String content, String ext) {
+        Allure.addAttachment(name, type, Redactor.global().redact(content), ext);
+    }
+
+    /** On failure: a screenshot and the scrubbed page source, once per failure. */
+    public void captureFailure() {
+        if (failureCaptured) return;
+        failureCaptured = true;
+        try {
+            attach("failure screenshot", browser.screenshot(), false);
+        } catch (RuntimeException ignored) {
+            // the browser may be gone; the page source attempt below says so
+        }
+        try {
+            text("failure page source", "text/html", browser.pageSource(), "html");
+        } catch (RuntimeException e) {
+            text("failure page source", "text/plain", "the page source could not be read: " + e.getClass().getSimpleName(), "txt");
+        }
+    }
+
+    public boolean failureCaptured() { return failureCaptured; }
+
+    public List<StepRecord> steps() { return List.copyOf(steps); }
+
+    /** Writes run-manifest.json into the results folder and attaches it. */
+    public void writeManifest() {
+        run.put("finished_at", Instant.now().toString());
+        Map<String, Object> m = new LinkedHashMap<>(run);
+        m.put("steps", steps);
+        try {
+            String json = Redactor.global().redact(JSON.writeValueAsString(m));
+            Files.createDirectories(resultsDir);
+            Files.writeString(resultsDir.resolve("run-manifest.json"), json, StandardCharsets.UTF_8);
+            Allure.addAttachment("run manifest", "application/json", json, "json");
+        } catch (IOException e) {
+            narrator.say("warning: could not write the run manifest: " + e.getMessage());
+        }
+    }
+
+    public void close() { CURRENT.remove(); }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.procoresetup.evidence;
+
+import io.procoresetup.secrets.Redactor;
+
+/** A failure the harness understands: its category, what happened, and (in {@link Category#next}) what to do. */
+public class HarnessFailure extends RuntimeException {
+    private final Category category;
+
+    public HarnessFailure(Category category, String message) {
+        this(category, message, null);
+    }
+
+    public HarnessFailure(Category category, String message, Throwable cause) {
+        super(category.label + ": " + Redactor.global().redact(message), cause);
+        this.category = category;
+    }
+
+    public Category category() { return category; }
+
+    /** The part after "Category: ". */
+    public String detail() { return getMessage().substring(category.label.length() + 2); }
+}

@@ -1,0 +1,73 @@
+package io.procoresetup.evidence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.procoresetup.secrets.Redactor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The files Allure reads beside the results: environment.properties, categories.json, executor.json. */
+public final class ResultsFiles {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsFiles() {}
+
+    /** Removes the previous run's results, keeping Allure's history so trends carry over. */
+    public static void clean(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) if (Files.isRegularFile(p)) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void environment(Path dir, Map<String, String> values) {
+        StringBuilder b = new StringBuilder();
+        values.forEach((k, v) -> b.append(k).append('=').append(v == null ? "" : v.replace("\n", " ")).append('\n'));
+        write(dir.resolve("environment.properties"), Redactor.global().redact(b.toString()));
+    }
+
+    public static void categories(Path dir) {
+        List<Map<String, Object>> cats = new ArrayList<>();
+        for (Category c : Category.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.label);
+            m.put("messageRegex", "(?s)" + java.util.regex.Pattern.quote(c.label + ":") + ".*");
+            m.put("matchedStatuses", List.of("failed", "broken"));
+            cats.add(m);
+        }
+        writeJson(dir.resolve("categories.json"), cats);
+    }
+
+    public static void writeJson(Path file, Object value) {
+        write(file, json(value));
+    }
+
+    /** Pretty, redacted JSON. */
+    public static String json(Object value) {
+        try {
+            return Redactor.global().redact(JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

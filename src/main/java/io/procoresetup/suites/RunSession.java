@@ -1,0 +1,87 @@
+package io.procoresetup.suites;
+
+import io.procoresetup.browser.BrowserSessions;
+import io.procoresetup.browser.BrowserSettings;
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.evidence.Evidence;
+import io.procoresetup.evidence.Narrator;
+import io.procoresetup.evidence.ResultsFiles;
+import io.procoresetup.sim.SimServer;
+import io.procoresetup.ui.Browser;
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.HasCapabilities;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything a suite run holds open: the embedded simulator when the target is it, the browser session
+ * and the evidence. Closing it writes the manifest and the Allure side files, then releases all.
+ */
+public final class RunSession implements AutoCloseable {
+    public final RunConfig config;
+    public final Narrator narrator;
+    public final Browser browser;
+    public final Evidence evidence;
+    private final SimServer sim;
+    private final BrowserSessions.Session session;
+
+    private RunSession(RunConfig config, SimServer sim, BrowserSessions.Session session, Narrator narrator) {
+        this.config = config;
+        this.sim = sim;
+        this.session = session;
+        this.narrator = narrator;
+        this.browser = new Browser(session.driver(), config.timeout());
+        this.evidence = new Evidence(browser, config.resultsDir(), narrator);
+    }
+
+    public static RunSession open(RunConfig requested, Narrator narrator) {
+        RunConfig config = requested;
+        SimServer sim = null;
+        if (config.embeddedSimulator()) {
+            sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()));
+            config = config.withUrls(sim.url(), sim.url(), sim.url());
+            narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
+        }
+        try {
+            BrowserSessions.Session session = BrowserSessions.open(new BrowserSettings(!config.headed(), config.browserBinary(),
+                    config.driverBinary(), config.gridUrl(), config.timeout()));
+            RunSession s = new RunSession(config, sim, session, narrator);
+            ResultsFiles.categories(config.resultsDir());
+            ResultsFiles.environment(config.resultsDir(), s.environment());
+            return s;
+        } catch (RuntimeException e) {
+            if (sim != null) sim.close();
+            throw e;
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("target", config.target().id);
+        env.put("app.url", config.appUrl());
+        env.put("api.url", config.apiUrl());
+        env.put("company.id", config.companyId() == null ? "(from the URL after sign-in)" : String.valueOf(config.companyId()));
+        env.put("account.name", config.accountName());
+        env.put("browser", session.description());
+        if (session.driver() instanceof HasCapabilities hc) {
+            Capabilities caps = hc.getCapabilities();
+            env.put("browser.version", caps.getBrowserName() + " " + caps.getBrowserVersion());
+        }
+        env.put("grid", config.gridUrl() == null ? "none" : config.gridUrl());
+        env.put("java", System.getProperty("java.version"));
+        env.put("harness", String.valueOf(RunSession.class.getPackage().getImplementationVersion()));
+        return env;
+    }
+
+    @Override
+    public void close() {
+        try {
+            evidence.writeManifest();
+        } finally {
+            evidence.close();
+            session.close();
+            if (sim != null) sim.close();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.procoresetup.ui;
+
+import io.procoresetup.evidence.Category;
+import io.procoresetup.evidence.HarnessFailure;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The page objects' only way to touch the browser: waits on conditions, never sleeps. */
+public final class Browser {
+    private static final Locator ERROR_PAGE = UI.headingContaining("something went wrong");
+    private static final Locator PASSWORD = new Locator("the password field", "//input[@type='password']");
+
+    private final WebDriver driver;
+    private final Duration timeout;
+
+    public Browser(WebDriver driver, Duration timeout) {
+        this.driver = driver;
+        this.timeout = timeout;
+    }
+
+    public WebDriver driver() { return driver; }
+
+    public Duration timeout() { return timeout; }
+
+    public void open(String url) {
+        try {
+            driver.get(url);
+        } catch (TimeoutException e) {
+            throw new HarnessFailure(Category.NETWORK, "the page " + url + " did not load within the page-load timeout", e);
+        } catch (WebDriverException e) {
+            throw new HarnessFailure(Category.NETWORK, "could not open " + url + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    public String url() { return driver.getCurrentUrl(); }
+
+    /** Waits until every landmark is on the page; otherwise names the page and what it lacks. */
+    public void expect(Object page, Locator... landmarks) {
+        expect(page.getClass().getSimpleName(), landmarks);
+    }
+
+    public void expect(String page, Locator... landmarks) {
+        List<Locator> all = List.of(landmarks);
+        try {
+            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+                    .until(d -> all.stream().allMatch(l -> !d.findElements(l.by()).isEmpty()) || errorPage(d));
+        } catch (TimeoutException ignored) {
+            // fall through and name what is missing
+        }
+        if (errorPage(driver)) {
+            throw new HarnessFailure(Category.NETWORK, page + ": Procore answered with an error page (\"" + observed() + "\") at " + url());
+        }
+        for (Locator l : all) {
+            if (driver.findElements(l.by()).isEmpty()) {
+                if (!driver.findElements(PASSWORD.by()).isEmpty()) {
+                    throw new SessionExpired(page + " was not reached: Procore asks to sign in again (session expired)");
+                }
+                throw new UiChanged(page, l, observed());
+            }
+        }
+    }
+
+    /** Reports which of the landmarks are present right now, without waiting. */
+    public List<Locator> missing(Locator... landmarks) {
+        List<Locator> out = new ArrayList<>();
+        for (Locator l : landmarks) if (driver.findElements(l.by()).isEmpty()) out.add(l);
+        return out;
+    }
+
+    private static boolean errorPage(WebDriver d) { return !d.findElements(ERROR_PAGE.by()).isEmpty(); }
+
+    /** The page's main heading or title: what a person would say the page shows. */
+    public String observed() {
+        List<WebElement> h1 = driver.findElements(org.openqa.selenium.By.xpath("//h1"));
+        try {
+            if (!h1.isEmpty()) return h1.get(0).getText().strip();
+            return driver.getTitle();
+        } catch (WebDriverException e) {
+            return "";
+        }
+    }
+
+    public WebElement find(String page, Locator l) {
+        try {
+            return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(l.by()));
+        } catch (TimeoutException e) {
+            throw new UiChanged(page, l, observed());
+        }
+    }
+
+    public void click(String page, Locator l) {
+        try {
+            WebElement el = new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.elementToBeClickable(l.by()));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", el);
+            el.click();
+        } catch (TimeoutException e) {
+            throw new UiChanged(page, l, observed());
+        }
+    }
+
+    public void type(String page, Locator l, String text) {
+        WebElement el = find(page, l);
+        el.clear();
+        el.sendKeys(text);
+    }
+
+    public String text(String page, Locator l) { return find(page, l).getText().strip(); }
+
+    public Optional<String> textIfPresent(Locator l) {
+        List<WebElement> els = driver.findElements(l.by());
+        return els.isEmpty() ? Optional.empty() : Optional.of(els.get(0).getText().strip());
+    }
+
+    public boolean present(Locator l) { return !driver.findElements(l.by()).isEmpty(); }
+
+    public List<WebElement> all(Locator l) { return driver.findElements(l.by()); }
+
+    /** Waits for a condition, polling often; the condition's description goes into the timeout message. */
+    public <T> T until(String what, Duration max, Function<WebDriver, T> condition) {
+        return new FluentWait<>(driver).withTimeout(max).pollingEvery(Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).withMessage(what).until(condition);
+    }
+
+    /** Waits until the current document is replaced (after a form post or reload). */
+    public void awaitNewPage(WebElement oldRoot) {
+        until("the page to reload", timeout, ExpectedConditions.stalenessOf(oldRoot));
+    }
+
+    public WebElement root() { return driver.findElement(org.openqa.selenium.By.xpath("/html")); }
+
+    public byte[] screenshot() { return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES); }
+
+    public String pageSource() { return driver.getPageSource(); }
+
+    /** Replaces what the element shows with {@code mask}, so a screenshot cannot carry it. */
+    public void mask(WebElement el, String mask) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].textContent = arguments[1];", el, mask);
+    }
+
+    public Object script(String js, Object... args) { return ((JavascriptExecutor) driver).executeScript(js, args); }
+
+    static String firstLine(String s) { return s == null ? "" : s.lines().findFirst().orElse(""); }
+
+    /** The session ended under us: Procore shows its sign-in page again. */
+    public static final class SessionExpired extends HarnessFailure {
+        public SessionExpired(String message) { super(Category.NETWORK, message); }
+    }
+}

@@ -1,0 +1,33 @@
+package io.procoresetup.ui;
+
+import org.openqa.selenium.Keys;
+
+/** The company Directory: users, each with "Edit" (guide, step 5). */
+public final class DirectoryPage {
+    static final Locator HEADING = UI.heading("Directory");
+    static final Locator SEARCH = UI.field("Search");
+
+    private final Browser browser;
+
+    DirectoryPage(Browser browser) {
+        this.browser = browser;
+        browser.expect(this, HEADING);
+    }
+
+    public boolean lists(String directoryName) { return browser.present(UI.row(directoryName)); }
+
+    /** Guide, step 5: "select edit next to the Service Account you just created". */
+    public EditUserPage edit(String directoryName) {
+        if (!browser.present(UI.row(directoryName)) && browser.present(SEARCH)) {
+            var root = browser.root();
+            browser.type("DirectoryPage", SEARCH, directoryName);
+            browser.find("DirectoryPage", SEARCH).sendKeys(Keys.ENTER);
+            browser.awaitNewPage(root);
+            browser.expect(this, HEADING);
+        }
+        Locator row = UI.row(directoryName);
+        browser.find("DirectoryPage", row);
+        browser.click("DirectoryPage", new Locator("the \"Edit\" link", "//*[self::a or self::button][translate(normalize-space(), 'EDIT', 'edit')='edit']").within(row));
+        return new EditUserPage(browser);
+    }
+}

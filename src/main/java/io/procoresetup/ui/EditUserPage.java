@@ -1,0 +1,31 @@
+package io.procoresetup.ui;
+
+import org.openqa.selenium.WebElement;
+
+/** Directory > Edit: the permission matrix, Project Settings, Save, and the project lists (guide, steps 5-6). */
+public final class EditUserPage {
+    static final Locator SAVE = UI.button("Save");
+
+    private final Browser browser;
+
+    EditUserPage(Browser browser) {
+        this.browser = browser;
+        browser.expect(this, PermissionMatrix.STANDARD_HEADER, ProjectSettings.SECTION, SAVE);
+    }
+
+    public PermissionMatrix permissions() { return new PermissionMatrix(browser); }
+
+    public ProjectSettings projectSettings() { return new ProjectSettings(browser); }
+
+    public AddAllPanel addAll() { return new AddAllPanel(browser); }
+
+    /** Guide, step 5: "click Save in the bottom right corner"; the page comes back with what was saved. */
+    public EditUserPage save() {
+        WebElement root = browser.root();
+        browser.click("EditUserPage", SAVE);
+        browser.awaitNewPage(root);
+        return new EditUserPage(browser);
+    }
+
+    public AppHeader header() { return new AppHeader(browser); }
+}

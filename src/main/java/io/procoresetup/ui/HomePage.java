@@ -1,0 +1,16 @@
+package io.procoresetup.ui;
+
+/** Any company page after sign-in: the header is what the steps need. */
+public final class HomePage {
+    private final Browser browser;
+
+    public HomePage(Browser browser) {
+        this.browser = browser;
+        browser.expect(this, AppHeader.HEADER, AppHeader.INITIALS, AppHeader.COMPANY_TOOLS);
+    }
+
+    public AppHeader header() { return new AppHeader(browser); }
+
+    /** The company ID, as real Procore shows it: the number in the URL. */
+    public Long companyId() { return LoginPage.companyIdIn(browser.url()); }
+}

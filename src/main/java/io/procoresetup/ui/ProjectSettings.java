@@ -1,0 +1,20 @@
+package io.procoresetup.ui;
+
+import org.openqa.selenium.WebElement;
+
+/** "Project Settings" below the matrix: the box that adds the user to all new projects. */
+public final class ProjectSettings {
+    static final Locator SECTION = UI.section("Project Settings");
+    static final Locator ADD_TO_NEW = UI.checkbox("Add ", "to all new projects");
+
+    private final Browser browser;
+
+    ProjectSettings(Browser browser) { this.browser = browser; }
+
+    public boolean addsToNewProjects() { return browser.find("ProjectSettings", ADD_TO_NEW).isSelected(); }
+
+    public void addToAllNewProjects(boolean on) {
+        WebElement box = browser.find("ProjectSettings", ADD_TO_NEW);
+        if (box.isSelected() != on) browser.click("ProjectSettings", ADD_TO_NEW);
+    }
+}

@@ -1,0 +1,33 @@
+package io.procoresetup.ui;
+
+/** Service Accounts: the list, with "New" in the top right (guide, steps 2 and 3). */
+public final class ServiceAccountsPage {
+    static final Locator HEADING = UI.heading("Service Accounts");
+    static final Locator NEW = UI.button("New");
+
+    private final Browser browser;
+
+    ServiceAccountsPage(Browser browser) {
+        this.browser = browser;
+        browser.expect(this, HEADING, NEW);
+    }
+
+    public boolean hasAccount(String name) { return browser.present(UI.row(name)); }
+
+    /** Guide, step 3: "click the New button in the top right corner". Procore may refuse (2025 sunset). */
+    public NewServiceAccountPage openNew() {
+        browser.click("ServiceAccountsPage", NEW);
+        browser.until("the New Service Account form or Procore's message", browser.timeout(),
+                d -> !d.findElements(NewServiceAccountPage.NAME.by()).isEmpty() || !d.findElements(UI.alert().by()).isEmpty());
+        if (!browser.present(NewServiceAccountPage.NAME)) {
+            throw new ProcoreRefused("Procore refused to create a service account: " + browser.textIfPresent(UI.alert()).orElse(""));
+        }
+        return new NewServiceAccountPage(browser);
+    }
+
+    /** The account's own page (View), where the Client ID is shown and Reset Secret lives. */
+    public ServiceAccountPage view(String name) {
+        browser.click("ServiceAccountsPage", UI.link("View").within(UI.row(name)));
+        return new ServiceAccountPage(browser);
+    }
+}

@@ -1,0 +1,21 @@
+package io.procoresetup.ui;
+
+import io.procoresetup.evidence.Category;
+import io.procoresetup.evidence.HarnessFailure;
+
+/** A page lacks what the harness expects there: Procore changed its UI (or the run is on the wrong page). */
+public final class UiChanged extends HarnessFailure {
+    private final String page;
+    private final Locator missing;
+
+    public UiChanged(String page, Locator missing, String observed) {
+        super(Category.UI_CHANGED, page + " lacks " + missing.description() + " (looked for " + missing.xpath() + ")"
+                + (observed == null || observed.isBlank() ? "" : "; the page shows \"" + observed + "\""));
+        this.page = page;
+        this.missing = missing;
+    }
+
+    public String page() { return page; }
+
+    public Locator missing() { return missing; }
+}
