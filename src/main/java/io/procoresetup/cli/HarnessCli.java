@@ -26,10 +26,7 @@ public final class HarnessCli implements Runnable {
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("harness: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
-            return ExitCodes.FAILED;
-        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> SuiteRunner.explain(ex, c.getCommandName()));
         return cli.execute(args);
     }
 

@@ -41,8 +41,7 @@ final class SuiteRunner {
     /** One line naming the category and what to do next; the exit code of the category. */
     static int explain(Throwable failure, String command) {
         if (failure instanceof HarnessFailure f) {
-            System.err.println("harness " + command + ": " + f.getMessage());
-            System.err.println("  next: " + f.category().next);
+            System.err.println("harness " + command + ": " + f.getMessage().replace('\n', ' ') + " | next: " + f.category().next);
             return f.category().exitCode;
         }
         String msg = failure.getMessage() == null ? failure.getClass().getSimpleName()

@@ -136,6 +136,9 @@ public final class Evidence {
 
     public boolean failureCaptured() { return failureCaptured; }
 
+    /** The most recent screenshot of the current step, as the manifest records it. */
+    public Shot lastShot() { return shots.isEmpty() ? null : shots.get(shots.size() - 1); }
+
     public List<StepRecord> steps() { return List.copyOf(steps); }
 
     /** Writes run-manifest.json into the results folder and attaches it. */
