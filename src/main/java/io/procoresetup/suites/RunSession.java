@@ -13,6 +13,8 @@ import org.openqa.selenium.HasCapabilities;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Everything a suite run holds open: the embedded simulator when the target is it, the browser session
@@ -37,22 +39,32 @@ public final class RunSession implements AutoCloseable {
 
     public static RunSession open(RunConfig requested, Narrator narrator) {
         RunConfig config = requested;
+        // The browser takes about a second to start: start it while the simulator comes up.
+        CompletableFuture<BrowserSessions.Session> browser = CompletableFuture.supplyAsync(() -> BrowserSessions.open(
+                new BrowserSettings(!requested.headed(), requested.browserBinary(), requested.driverBinary(), requested.gridUrl(), requested.timeout())));
         SimServer sim = null;
-        if (config.embeddedSimulator()) {
-            sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()));
-            config = config.withUrls(sim.url(), sim.url(), sim.url());
-            narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
-        }
         try {
-            BrowserSessions.Session session = BrowserSessions.open(new BrowserSettings(!config.headed(), config.browserBinary(),
-                    config.driverBinary(), config.gridUrl(), config.timeout()));
-            RunSession s = new RunSession(config, sim, session, narrator);
+            if (config.embeddedSimulator()) {
+                sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()));
+                config = config.withUrls(sim.url(), sim.url(), sim.url());
+                narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
+            }
+            RunSession s = new RunSession(config, sim, join(browser), narrator);
             ResultsFiles.categories(config.resultsDir());
             ResultsFiles.environment(config.resultsDir(), s.environment());
             return s;
         } catch (RuntimeException e) {
+            browser.thenAccept(BrowserSessions.Session::close);
             if (sim != null) sim.close();
             throw e;
+        }
+    }
+
+    private static BrowserSessions.Session join(CompletableFuture<BrowserSessions.Session> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

@@ -2,8 +2,6 @@ package io.procoresetup.ui;
 
 import org.openqa.selenium.WebElement;
 
-import java.util.Optional;
-
 /** "Projects <user> Does Not Belong To" with Add All and its progress indicator (guide, step 6). */
 public final class AddAllPanel {
     static final Locator SECTION = UI.sectionContaining("Projects", "Does Not Belong To");
@@ -32,22 +30,31 @@ public final class AddAllPanel {
 
     public void start() { browser.click("AddAllPanel", ADD_ALL); }
 
-    /** Reads the indicator now: its percentage (aria-valuenow, else the "NN%" text), Complete, or a failure. */
-    public Progress read() {
-        int pct = 0;
-        for (WebElement bar : browser.all(PROGRESS)) {
-            String now = bar.getAttribute("aria-valuenow");
-            if (now != null && now.matches("\\d+")) pct = Integer.parseInt(now);
-            else {
-                String t = bar.getText().replaceAll("[^0-9]", "");
-                if (!t.isEmpty()) pct = Integer.parseInt(t);
+    private static final String READ = """
+            function one(x) { return document.evaluate(x, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue; }
+            function shown(x) {
+              var r = document.evaluate(x, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+              for (var i = 0; i < r.snapshotLength; i++) if (r.snapshotItem(i).getClientRects().length > 0) return true;
+              return false;
             }
-        }
-        boolean complete = browser.all(COMPLETE).stream().anyMatch(WebElement::isDisplayed) || browser.present(OK);
-        String failure = null;
-        Optional<String> alert = browser.textIfPresent(UI.alert().within(SECTION));
-        if (alert.isPresent() && !alert.get().isBlank()) failure = alert.get();
-        return new Progress(pct, complete, failure);
+            var bar = one(arguments[0]);
+            var pct = -1;
+            if (bar) {
+              var now = bar.getAttribute('aria-valuenow');
+              var text = (bar.textContent || '').replace(/[^0-9]/g, '');
+              pct = now && /^[0-9]+$/.test(now) ? parseInt(now, 10) : (text ? parseInt(text, 10) : -1);
+            }
+            var alert = one(arguments[3]);
+            return [pct, shown(arguments[1]) || shown(arguments[2]), alert ? alert.textContent.trim() : ''];""";
+
+    /** Reads the indicator now, in one round trip: its percentage (aria-valuenow, else "NN%"), Complete, or a failure. */
+    @SuppressWarnings("unchecked")
+    public Progress read() {
+        java.util.List<Object> r = (java.util.List<Object>) browser.script(READ, PROGRESS.xpath(), COMPLETE.xpath(), OK.xpath(),
+                UI.alert().within(SECTION).xpath());
+        int pct = Math.max(0, ((Number) r.get(0)).intValue());
+        String failure = (String) r.get(2);
+        return new Progress(pct, Boolean.TRUE.equals(r.get(1)), failure == null || failure.isBlank() ? null : failure);
     }
 
     /** Clicks OK in the confirmation window; Procore refreshes the page. */

@@ -2,7 +2,9 @@ package io.procoresetup.ui;
 
 import io.procoresetup.evidence.Category;
 import io.procoresetup.evidence.HarnessFailure;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -55,24 +57,47 @@ public final class Browser {
     }
 
     public void expect(String page, Locator... landmarks) {
-        List<Locator> all = List.of(landmarks);
+        List<String> xpaths = new ArrayList<>();
+        for (Locator l : landmarks) xpaths.add(l.xpath());
+        xpaths.add(ERROR_PAGE.xpath());
+        xpaths.add(PASSWORD.xpath());
+        boolean[][] seen = {null};
         try {
-            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
-                    .until(d -> all.stream().allMatch(l -> !d.findElements(l.by()).isEmpty()) || errorPage(d));
+            // one round trip per poll: every landmark is looked for in the page at once
+            until(page + " to show", timeout, d -> {
+                boolean[] found = present(xpaths);
+                seen[0] = found;
+                boolean all = true;
+                for (int i = 0; i < landmarks.length; i++) all &= found[i];
+                return all || found[landmarks.length];
+            });
         } catch (TimeoutException ignored) {
             // fall through and name what is missing
         }
-        if (errorPage(driver)) {
+        boolean[] found = seen[0] == null ? present(xpaths) : seen[0];
+        if (found[landmarks.length]) {
             throw new HarnessFailure(Category.NETWORK, page + ": Procore answered with an error page (\"" + observed() + "\") at " + url());
         }
-        for (Locator l : all) {
-            if (driver.findElements(l.by()).isEmpty()) {
-                if (!driver.findElements(PASSWORD.by()).isEmpty()) {
+        for (int i = 0; i < landmarks.length; i++) {
+            if (!found[i]) {
+                if (found[landmarks.length + 1]) {
                     throw new SessionExpired(page + " was not reached: Procore asks to sign in again (session expired)");
                 }
-                throw new UiChanged(page, l, observed());
+                throw new UiChanged(page, landmarks[i], observed());
             }
         }
+    }
+
+    private static final String PRESENT = "return arguments[0].map(function (x) { return document.evaluate(x, document, null,"
+            + " XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null; });";
+
+    /** Which of these XPaths match something on the page now, in one round trip. */
+    @SuppressWarnings("unchecked")
+    boolean[] present(List<String> xpaths) {
+        List<Boolean> r = (List<Boolean>) script(PRESENT, xpaths);
+        boolean[] out = new boolean[xpaths.size()];
+        for (int i = 0; i < out.length; i++) out[i] = Boolean.TRUE.equals(r.get(i));
+        return out;
     }
 
     /** Reports which of the landmarks are present right now, without waiting. */
@@ -103,7 +128,14 @@ public final class Browser {
         }
     }
 
+    /** Clicks at once when the element is ready (the usual case); otherwise waits until it is clickable. */
     public void click(String page, Locator l) {
+        try {
+            driver.findElement(l.by()).click();
+            return;
+        } catch (NoSuchElementException | ElementNotInteractableException | StaleElementReferenceException e) {
+            // not there yet, or covered: wait for it below
+        }
         try {
             WebElement el = new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
                     .until(ExpectedConditions.elementToBeClickable(l.by()));
