@@ -93,8 +93,7 @@ final class Interceptors {
             Request r = chain.request();
             long t0 = System.nanoTime();
             Response resp = chain.proceed(r);
-            long size = resp.body().contentLength();
-            stats.count(r.url().encodedPath(), size);
+            stats.count(r.url().encodedPath());
             if (log.isDebugEnabled()) {
                 log.debug(Redactor.global().redact(r.method() + " " + r.url().encodedPath() + " -> " + resp.code() + " ("
                         + (System.nanoTime() - t0) / 1_000_000 + " ms)"));

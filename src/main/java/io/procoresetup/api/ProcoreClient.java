@@ -118,6 +118,7 @@ public final class ProcoreClient {
         String label = "GET " + url.encodedPath();
         try (Response resp = http.newCall(new Request.Builder().url(url).build()).execute()) {
             String body = resp.body().string();
+            stats.bytes.addAndGet(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             if (!resp.isSuccessful()) {
                 throw new ProcoreApiException(ProcoreApiException.kindOf(resp.code()), resp.code(), label, message(body));
             }

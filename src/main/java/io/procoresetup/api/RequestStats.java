@@ -13,9 +13,9 @@ public final class RequestStats {
     public final AtomicLong waitedMillis = new AtomicLong();
     public final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
 
-    void count(String path, long responseBytes) {
+    /** Response bytes are added by the caller that reads the body. */
+    void count(String path) {
         requests.incrementAndGet();
-        bytes.addAndGet(Math.max(0, responseBytes));
         byPath.computeIfAbsent(path, k -> new AtomicLong()).incrementAndGet();
     }
 }

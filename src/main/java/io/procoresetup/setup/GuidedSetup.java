@@ -8,6 +8,7 @@ import io.procoresetup.consent.ConsentRecord;
 import io.procoresetup.evidence.Evidence;
 import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ResultsFiles;
+import io.procoresetup.secrets.Credentials;
 import io.procoresetup.secrets.CredentialsFile;
 import io.procoresetup.ui.Browser;
 import io.procoresetup.ui.HomePage;
@@ -31,8 +32,8 @@ public final class GuidedSetup {
             new CreateServiceAccount(), new SaveCredentials(), new ChangePermissions(), new AddAllProjects());
 
     /** What a run did, step by step. */
-    public record Result(long companyId, String companyName, String clientId, Path credentials, List<String> states,
-                         boolean alreadyComplete) {}
+    public record Result(long companyId, String companyName, String clientId, Credentials saved, String directoryName,
+                         boolean addToNewProjectsTicked, Path credentials, List<String> states, boolean alreadyComplete) {}
 
     private GuidedSetup() {}
 
@@ -80,10 +81,12 @@ public final class GuidedSetup {
                 : "Setup complete: the credentials are in " + credsPath + " (readable only by you).");
         Allure.getLifecycle().updateTestCase(t -> t.setDescription("Guided setup of " + companyName + " (" + companyId + ") on "
                 + config.target().id + (complete ? ": found the work already done." : ".")));
-        return new Result(companyId, companyName, run.clientId, credsPath, states, complete);
+        return new Result(companyId, companyName, run.clientId, run.saved, run.directoryName(),
+                run.editUser.projectSettings().addsToNewProjects(), credsPath, states, complete);
     }
 
-    private static HomePage signIn(RunConfig config, Browser browser, Narrator narrator) {
+    /** Opens Procore's sign-in page and signs in (or waits for the person, with --hand-off). */
+    public static HomePage signIn(RunConfig config, Browser browser, Narrator narrator) {
         String loginUrl = config.loginUrl().equals(config.appUrl()) || config.target() == Target.SIMULATOR
                 ? config.loginUrl() + "/login" : config.loginUrl();
         browser.open(loginUrl);
@@ -103,7 +106,7 @@ public final class GuidedSetup {
     }
 
     /** The password: from PROCORE_PASSWORD, else a hidden prompt; never from the command line. */
-    static String password(String user) {
+    public static String password(String user) {
         String env = System.getenv(PASSWORD_ENV);
         if (env != null && !env.isEmpty()) return env;
         Console console = System.console();

@@ -56,7 +56,7 @@ final class ApiRoutes {
             ok(ctx, Map.of("id", c.user.id, "login", c.user.email, "name", c.user.name()));
         });
         r.get("/rest/v1.0/companies", ctx -> {
-            Caller c = caller(ctx, true);
+            Caller c = caller(ctx, false);          // which companies the app is connected to: no tool needed
             Map<String, Object> co = new LinkedHashMap<>();
             co.put("id", c.company.id);
             co.put("name", c.company.name);

@@ -4,27 +4,58 @@ import io.procoresetup.config.RunConfig;
 import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.evidence.Narrator;
 import io.procoresetup.setup.GuidedSetup;
+import io.procoresetup.verify.CrossCheck;
 import io.qameta.allure.Allure;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
- * The guided setup as a TestNG test (suites/setup.xml): the six steps of the guide against the target
- * the harness.* properties name, the embedded simulator by default.
+ * The guided setup as TestNG tests (suites/setup.xml): the six steps of the guide against the target
+ * the harness.* properties name (the embedded simulator by default), then the cross-check through the API.
  */
 public class GuidedSetupSuite {
+    private RunSession session;
+    private GuidedSetup.Result result;
+
+    @BeforeClass(alwaysRun = true)
+    public void open() {
+        try {
+            RunConfig config = RunConfig.fromSystemProperties();
+            ConsentGate.precheck(config);
+            session = RunSession.open(config, Narrator.console());
+        } catch (RuntimeException | Error e) {
+            Outcome.failed(e);
+            throw e;
+        }
+    }
 
     @Test(description = "Guided setup: the six steps of Procore's service-account guide")
     public void guidedSetup() {
         Allure.getLifecycle().updateTestCase(t -> t.setName("Guided setup"));
         try {
-            RunConfig config = RunConfig.fromSystemProperties();
-            ConsentGate.precheck(config);
-            try (RunSession s = RunSession.open(config, Narrator.console())) {
-                Outcome.succeeded(GuidedSetup.run(s.config, s.browser, s.evidence, s.narrator));
-            }
+            result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator);
+            Outcome.succeeded(result);
         } catch (RuntimeException | Error e) {
             Outcome.failed(e);
             throw e;
         }
+    }
+
+    @Test(dependsOnMethods = "guidedSetup", description = "Cross-check through the REST API with the account's own credentials")
+    public void crossCheck() {
+        Allure.getLifecycle().updateTestCase(t -> t.setName(CrossCheck.TITLE));
+        try {
+            Outcome.checked(CrossCheck.run(session.config, session.browser, session.evidence, session.narrator, result.saved(),
+                    new CrossCheck.Seen(result.companyId(), result.companyName(), result.directoryName(), result.addToNewProjectsTicked())));
+        } catch (RuntimeException | Error e) {
+            Outcome.failed(e);
+            throw e;
+        }
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void close() {
+        if (session != null) session.close();
     }
 }

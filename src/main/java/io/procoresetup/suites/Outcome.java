@@ -6,13 +6,19 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Outcome {
     private static final AtomicReference<Object> RESULT = new AtomicReference<>();
     private static final AtomicReference<Throwable> FAILURE = new AtomicReference<>();
+    private static final AtomicReference<Object> CHECKS = new AtomicReference<>();
 
     private Outcome() {}
 
     public static void reset() {
         RESULT.set(null);
         FAILURE.set(null);
+        CHECKS.set(null);
     }
+
+    public static void checked(Object checks) { CHECKS.set(checks); }
+
+    public static Object checks() { return CHECKS.get(); }
 
     public static void succeeded(Object result) { RESULT.set(result); }
 

@@ -45,7 +45,7 @@ public final class RunSession implements AutoCloseable {
         SimServer sim = null;
         try {
             if (config.embeddedSimulator()) {
-                sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()));
+                sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()).withControl(true));
                 config = config.withUrls(sim.url(), sim.url(), sim.url());
                 narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
             }

@@ -1,0 +1,59 @@
+package io.procoresetup.cli;
+
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.suites.Outcome;
+import io.procoresetup.suites.VerifySuite;
+import io.procoresetup.verify.Check;
+import io.procoresetup.verify.Verification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** The cross-check alone: read-only; exit 0 only when every check passes. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cross-check a service account through Procore's REST API with its own credentials, against what the UI",
+                "shows (read-only). Exit code 0 only when every check passes."})
+final class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "The credentials file setup wrote.")
+    String credentials;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "Instead of a file: the client ID; the secret comes from PROCORE_CLIENT_SECRET or a hidden prompt.")
+    String clientId;
+
+    @Option(names = "--name", description = "Service account name (default: ${DEFAULT-VALUE}).", defaultValue = RunConfig.DEFAULT_NAME)
+    String name;
+
+    @Option(names = "--no-report", description = "Skip generating the HTML report.")
+    boolean noReport;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() {
+        Map<String, String> props = target.properties();
+        props.put("name", name);
+        props.put("credentials", credentials);
+        props.put("client-id", clientId);
+        props.put("interactive", "false");
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        RunConfig.put(p, props);
+        RunConfig config = RunConfig.from(p);
+        if (config.embeddedSimulator()) {
+            throw new io.procoresetup.config.BadInput("verify needs a running target: --app-url of a running './harness sim', or --target sandbox|production");
+        }
+        if (credentials == null && clientId == null) throw new io.procoresetup.config.BadInput("verify needs --credentials FILE or --client-id ID");
+        SuiteRunner.run("Verify", VerifySuite.class, p, config.resultsDir());
+        List<Check> checks = (List<Check>) Outcome.checks();
+        if (!noReport) SuiteRunner.report(config.resultsDir());
+        if (Outcome.failure() != null) return SuiteRunner.explain(Outcome.failure(), "verify");
+        return checks != null && Verification.allPassed(checks) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,73 @@
+package io.procoresetup.suites;
+
+import io.procoresetup.config.BadInput;
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.evidence.Narrator;
+import io.procoresetup.secrets.Credentials;
+import io.procoresetup.secrets.CredentialsFile;
+import io.procoresetup.secrets.Secret;
+import io.procoresetup.setup.GuidedSetup;
+import io.procoresetup.ui.EditUserPage;
+import io.procoresetup.ui.HomePage;
+import io.procoresetup.verify.CrossCheck;
+import io.qameta.allure.Allure;
+import org.testng.annotations.Test;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The verification alone (suites/verify.xml): audits an account someone set up, by hand or by the
+ * harness. Read-only: it signs in to look at the UI and calls the API with the account's credentials.
+ */
+public class VerifySuite {
+    public static final String SECRET_ENV = "PROCORE_CLIENT_SECRET";
+
+    @Test(description = "Cross-check an existing service account through the REST API")
+    public void verify() {
+        Allure.getLifecycle().updateTestCase(t -> t.setName(CrossCheck.TITLE));
+        try {
+            RunConfig config = RunConfig.fromSystemProperties();
+            Credentials creds = credentials(config);
+            try (RunSession s = RunSession.open(config, Narrator.console())) {
+                HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
+                if (s.config.companyId() != null && !s.config.companyId().equals(home.companyId())) {
+                    s.browser.open(s.config.appUrl() + "/" + s.config.companyId() + "/company/home/list");
+                    home = new HomePage(s.browser);
+                }
+                long companyId = home.companyId();
+                String companyName = home.header().companyName();
+                String directoryName = s.config.accountName() + "-" + companyName;
+                EditUserPage edit = home.header().openDirectory().edit(directoryName);
+                boolean ticked = edit.projectSettings().addsToNewProjects();
+                s.evidence.screenshot("the account's Directory settings");
+                Outcome.checked(CrossCheck.run(s.config, s.browser, s.evidence, s.narrator, creds,
+                        new CrossCheck.Seen(companyId, companyName, directoryName, ticked)));
+            }
+        } catch (RuntimeException | Error e) {
+            Outcome.failed(e);
+            throw e;
+        }
+    }
+
+    /** From --credentials FILE, or --client-id with the secret from PROCORE_CLIENT_SECRET or a hidden prompt. */
+    static Credentials credentials(RunConfig config) {
+        String clientId = System.getProperty(RunConfig.PREFIX + "client-id");
+        if (clientId != null && !clientId.isBlank()) {
+            String secret = System.getenv(SECRET_ENV);
+            if (secret == null || secret.isEmpty()) {
+                Console console = System.console();
+                if (console == null) throw new BadInput("no client secret: set " + SECRET_ENV + " or run in a terminal to be asked");
+                char[] typed = console.readPassword("Client Secret for %s: ", clientId);
+                secret = typed == null ? "" : new String(typed);
+            }
+            if (secret.isEmpty()) throw new BadInput("no client secret given");
+            return new Credentials(clientId.strip(), Secret.of(secret), config.companyId() == null ? 0 : config.companyId(),
+                    config.accountName(), config.target().id, config.appUrl(), Instant.now());
+        }
+        if (config.credentialsFile() == null) throw new BadInput("verify needs --credentials FILE or --client-id ID");
+        Path file = config.credentialsFile();
+        return new CredentialsFile(file).load().orElseThrow(() -> new BadInput("no credentials file at " + file.toAbsolutePath()));
+    }
+}

@@ -1,0 +1,74 @@
+package io.procoresetup.verify;
+
+import io.procoresetup.api.ProcoreClient;
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.config.Target;
+import io.procoresetup.evidence.Category;
+import io.procoresetup.evidence.Evidence;
+import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.evidence.Narrator;
+import io.procoresetup.secrets.Credentials;
+import io.procoresetup.ui.Browser;
+import io.procoresetup.ui.ProjectsPage;
+import io.qameta.allure.Allure;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Runs the verification with the account's own credentials and puts the table into the report and console. */
+public final class CrossCheck {
+    public static final String TITLE = "Cross-check through the REST API";
+
+    private CrossCheck() {}
+
+    /** What the UI showed about the account, short of the project list (read here from the company's list). */
+    public record Seen(long companyId, String companyName, String directoryName, boolean addToNewProjectsTicked) {}
+
+    public static List<Check> run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, Credentials creds, Seen seen) {
+        narrator.say(TITLE);
+        List<Check>[] out = new List[1];
+        Allure.step(TITLE, () -> {
+            List<String> active = ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects();
+            evidence.screenshot("company project list");
+            Observation ui = new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), active,
+                    seen.addToNewProjectsTicked());
+            ProcoreClient api = new ProcoreClient(config.loginUrl(), config.apiUrl(), seen.companyId(), creds.clientId(), creds.clientSecret(),
+                    ProcoreClient.Options.defaults());
+            List<Check> checks = Verification.run(api, ui, probe(config, seen.companyId()));
+            out[0] = checks;
+            evidence.text("verification table", "text/html", VerificationTable.html(checks), "html");
+            evidence.text("verification.json", "application/json", VerificationTable.json(checks), "json");
+            narrator.say(VerificationTable.text(checks).stripTrailing());
+            narrator.say("      " + api.stats().requests.get() + " API requests");
+            if (!Verification.allPassed(checks)) {
+                throw new HarnessFailure(Category.VERIFICATION_MISMATCH, "failed checks: " + String.join("; ", Verification.failed(checks)));
+            }
+        });
+        return out[0];
+    }
+
+    /** On the simulator, a project can be created through its control API (when it serves one). */
+    static Verification.NewProjectProbe probe(RunConfig config, long companyId) {
+        if (config.target() != Target.SIMULATOR) return null;
+        OkHttpClient http = new OkHttpClient();
+        String url = config.appUrl() + "/__control/companies/" + companyId + "/projects";
+        try (Response r = http.newCall(new Request.Builder().url(config.appUrl() + "/__control/companies/" + companyId).build()).execute()) {
+            if (!r.isSuccessful()) return null;
+        } catch (IOException e) {
+            return null;
+        }
+        return name -> {
+            try (Response r = http.newCall(new Request.Builder().url(url).post(RequestBody.create("{\"name\":\"" + name + "\"}",
+                    MediaType.get("application/json"))).build()).execute()) {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body().string()).get("id").asLong();
+            } catch (IOException e) {
+                throw new HarnessFailure(Category.NETWORK, "could not create the probe project: " + e.getMessage());
+            }
+        };
+    }
+}
