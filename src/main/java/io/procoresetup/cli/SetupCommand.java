@@ -1,10 +1,12 @@
 package io.procoresetup.cli;
 
+import io.procoresetup.browser.BrowserWarmup;
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.suites.GuidedSetupSuite;
 import io.procoresetup.suites.Outcome;
+import io.procoresetup.suites.RunSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +47,7 @@ final class SetupCommand implements Callable<Integer> {
         RunConfig.put(p, props);
         RunConfig config = RunConfig.from(p);            // bad input stops here, before anything opens
         ConsentGate.precheck(config);                   // and so does missing or mismatched consent
+        BrowserWarmup.start(RunSession.settings(config));
         int code = SuiteRunner.run("Guided setup", GuidedSetupSuite.class, p, config.resultsDir());
         Throwable failure = Outcome.failure();
         if (failure != null) {

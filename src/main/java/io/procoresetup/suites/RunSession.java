@@ -2,6 +2,7 @@ package io.procoresetup.suites;
 
 import io.procoresetup.browser.BrowserSessions;
 import io.procoresetup.browser.BrowserSettings;
+import io.procoresetup.browser.BrowserWarmup;
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.evidence.Evidence;
 import io.procoresetup.evidence.Narrator;
@@ -14,7 +15,6 @@ import org.openqa.selenium.HasCapabilities;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Everything a suite run holds open: the embedded simulator when the target is it, the browser session
@@ -40,8 +40,7 @@ public final class RunSession implements AutoCloseable {
     public static RunSession open(RunConfig requested, Narrator narrator) {
         RunConfig config = requested;
         // The browser takes about a second to start: start it while the simulator comes up.
-        CompletableFuture<BrowserSessions.Session> browser = CompletableFuture.supplyAsync(() -> BrowserSessions.open(
-                new BrowserSettings(!requested.headed(), requested.browserBinary(), requested.driverBinary(), requested.gridUrl(), requested.timeout())));
+        CompletableFuture<BrowserSessions.Session> browser = BrowserWarmup.take(settings(requested));
         SimServer sim = null;
         try {
             if (config.embeddedSimulator()) {
@@ -49,7 +48,7 @@ public final class RunSession implements AutoCloseable {
                 config = config.withUrls(sim.url(), sim.url(), sim.url());
                 narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
             }
-            RunSession s = new RunSession(config, sim, join(browser), narrator);
+            RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);
             ResultsFiles.categories(config.resultsDir());
             ResultsFiles.environment(config.resultsDir(), s.environment());
             return s;
@@ -60,12 +59,9 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
-    private static BrowserSessions.Session join(CompletableFuture<BrowserSessions.Session> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+    /** The browser a configuration asks for. */
+    public static BrowserSettings settings(RunConfig c) {
+        return new BrowserSettings(!c.headed(), c.browserBinary(), c.driverBinary(), c.gridUrl(), c.timeout());
     }
 
     private Map<String, String> environment() {
