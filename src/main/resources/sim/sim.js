@@ -67,8 +67,23 @@
     if (count) count.textContent = String(document.querySelectorAll('table.others tbody tr').length);
   }
 
+  function json(r) {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.json();
+  }
+
+  function broken(e) {
+    cancel.hidden = true;
+    addAll.hidden = false;
+    var err = document.createElement('div');
+    err.setAttribute('role', 'alert');
+    err.className = 'flash error';
+    err.textContent = "We're sorry, but something went wrong (" + e.message + '). Click ' + addAll.textContent + ' to try again.';
+    box.appendChild(err);
+  }
+
   function poll() {
-    fetch(url).then(function (r) { return r.json(); }).then(function (s) {
+    fetch(url, { headers: { Accept: 'application/json' } }).then(json).then(function (s) {
       show(s);
       if (s.state === 'running') { timer = setTimeout(poll, 150); return; }
       cancel.hidden = true;
@@ -83,7 +98,7 @@
         err.textContent = s.message + ' (' + s.percent + '%). Click ' + addAll.textContent + ' to try again.';
         box.appendChild(err);
       }
-    });
+    }).catch(broken);
   }
 
   addAll.addEventListener('click', function () {
@@ -91,11 +106,11 @@
     cancel.hidden = false;
     complete.hidden = true;
     box.querySelectorAll('[role=alert]').forEach(function (e) { e.remove(); });
-    fetch(url, { method: 'POST' }).then(function (r) { return r.json(); }).then(function (s) { show(s); poll(); });
+    fetch(url, { method: 'POST', headers: { Accept: 'application/json' } }).then(json).then(function (s) { show(s); poll(); }).catch(broken);
   });
   cancel.addEventListener('click', function () {
     clearTimeout(timer);
-    fetch(url + '/cancel', { method: 'POST' }).then(function (r) { return r.json(); }).then(function (s) {
+    fetch(url + '/cancel', { method: 'POST', headers: { Accept: 'application/json' } }).then(function (r) { return r.json(); }).then(function (s) {
       show(s);
       cancel.hidden = true;
       addAll.hidden = false;

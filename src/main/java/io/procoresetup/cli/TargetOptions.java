@@ -57,6 +57,10 @@ final class TargetOptions {
             description = "How long Add All may take (default: ${DEFAULT-VALUE}).")
     String addAllTimeout;
 
+    @Option(names = "--add-all-stall", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long Add All's percentage may stand still before the run stops as stalled (default: ${DEFAULT-VALUE}).")
+    String addAllStall;
+
     Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("target", target);
@@ -75,6 +79,7 @@ final class TargetOptions {
         p.put("results", results);
         p.put("timeout", timeout);
         p.put("add-all-timeout", addAllTimeout);
+        p.put("add-all-stall", addAllStall);
         p.put("interactive", String.valueOf(System.console() != null && consent == null));
         return p;
     }

@@ -42,6 +42,17 @@ final class VerifyCommand implements Callable<Integer> {
         props.put("credentials", credentials);
         props.put("client-id", clientId);
         props.put("interactive", "false");
+        props.put("read-only", "true");
+        if (credentials != null) {
+            // sandbox credentials against production hosts (or the reverse) can only give 401s: say so first
+            var saved = new io.procoresetup.secrets.CredentialsFile(java.nio.file.Path.of(credentials)).load().orElseThrow(() ->
+                    new io.procoresetup.config.BadInput("no credentials file at " + java.nio.file.Path.of(credentials).toAbsolutePath()));
+            String wanted = io.procoresetup.config.Target.parse(target.target).id;
+            if (!saved.target().isEmpty() && !saved.target().equals(wanted)) {
+                throw new io.procoresetup.config.BadInput("the credentials in " + credentials + " were saved for " + saved.target()
+                        + ", not " + wanted + ": Procore's environments do not share accounts");
+            }
+        }
         Properties p = new Properties();
         p.putAll(System.getProperties());
         RunConfig.put(p, props);

@@ -14,7 +14,7 @@ import java.util.Properties;
 public record RunConfig(Target target, String appUrl, String loginUrl, String apiUrl, Long companyId, String accountName,
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
-                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout) {
+                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall) {
 
     public static final String DEFAULT_NAME = "laborchart-integration";
     public static final String PREFIX = "harness.";
@@ -27,17 +27,17 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
 
     public RunConfig withUrls(String app, String login, String api) {
         return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
     }
 
     public RunConfig withCompany(long id) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
     }
 
     public RunConfig withUser(String u) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout);
+                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
     }
 
     /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
@@ -68,7 +68,7 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         if (target != Target.SIMULATOR && company == null) {
             throw new BadInput("--company is required for target " + target.id + " (the number in Procore's URL: /<company id>/company/home/list)");
         }
-        if (target == Target.PRODUCTION && !allowProduction) {
+        if (target == Target.PRODUCTION && !allowProduction && !bool(p, "read-only")) {
             throw new BadInput("target production changes a live company: add --allow-production (and --consent <company id>) if that is what you mean");
         }
         String user = p.getProperty(PREFIX + "user");
@@ -81,10 +81,14 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         if (simProjects < 0 || simProjects > 100_000) throw new BadInput("--sim-projects must be between 0 and 100000");
         Duration timeout = Duration.ofSeconds(numberOr(p, "timeout", "--timeout", 20));
         Duration addAll = Duration.ofSeconds(numberOr(p, "add-all-timeout", "--add-all-timeout", 600));
+        Duration stall = Duration.ofSeconds(numberOr(p, "add-all-stall", "--add-all-stall", 30));
+        if (timeout.isNegative() || timeout.isZero() || addAll.isNegative() || addAll.isZero() || stall.isNegative() || stall.isZero()) {
+            throw new BadInput("--timeout, --add-all-timeout and --add-all-stall must be positive numbers of seconds");
+        }
         boolean interactive = bool(p, "interactive");
         return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
                 p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
-                simProjects, timeout, addAll);
+                simProjects, timeout, addAll, stall);
     }
 
     public static RunConfig fromSystemProperties() { return from(System.getProperties()); }

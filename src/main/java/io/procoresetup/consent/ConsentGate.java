@@ -25,7 +25,8 @@ public final class ConsentGate {
             "create the service account (or reuse one with the same name)",
             "save its Client ID and Client Secret to the credentials file",
             "give it Standard on every company tool and tick \"add to all new projects\"",
-            "add it to every existing active project (Add All)");
+            "add it to every existing active project (Add All)",
+            "if the account exists but its secret was never saved: Reset Secret (wipes its permissions and projects, restored above)");
 
     private ConsentGate() {}
 

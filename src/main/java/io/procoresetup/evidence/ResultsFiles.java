@@ -49,6 +49,19 @@ public final class ResultsFiles {
         writeJson(dir.resolve("categories.json"), cats);
     }
 
+    /** executor.json: who ran the results (shown in the report's overview). */
+    public static void executor(Path dir, String buildName) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        boolean gha = System.getenv("GITHUB_ACTIONS") != null;
+        m.put("name", gha ? "GitHub Actions" : "procore-setup-harness");
+        m.put("type", gha ? "github" : "local");
+        m.put("buildName", buildName);
+        if (gha && System.getenv("GITHUB_SERVER_URL") != null) {
+            m.put("buildUrl", System.getenv("GITHUB_SERVER_URL") + "/" + System.getenv("GITHUB_REPOSITORY") + "/actions/runs/" + System.getenv("GITHUB_RUN_ID"));
+        }
+        writeJson(dir.resolve("executor.json"), m);
+    }
+
     public static void writeJson(Path file, Object value) {
         write(file, json(value));
     }

@@ -6,13 +6,9 @@ import io.procoresetup.ui.AddAllPanel;
 import io.procoresetup.ui.AddAllPanel.Progress;
 import io.procoresetup.ui.ProcoreRefused;
 
-import java.time.Duration;
 
 /** Guide step 6: Add All, then wait for the progress indicator to reach 100% (Complete, OK). */
 public final class AddAllProjects implements SetupStep {
-    /** How long the percentage may stand still before the job counts as stalled. */
-    static final Duration STALL = Duration.ofSeconds(30);
-
     @Override public int number() { return 6; }
 
     @Override public String title() { return "Make All Existing Projects Available To Service Account"; }
@@ -26,14 +22,22 @@ public final class AddAllProjects implements SetupStep {
     public String apply(Run run) {
         AddAllPanel panel = run.editUser.addAll();
         int before = panel.remaining();
-        if (!panel.offered()) {
+        if (panel.running()) {
+            run.narrator.say("      an Add All started earlier is still running: following it");
+        } else if (!panel.offered()) {
             throw new ProcoreRefused("Add All is not offered (" + panel.whyNotOffered() + "); " + before
                     + " projects must be added another way, e.g. the REST API's bulk add");
+        } else {
+            panel.start();
         }
-        panel.start();
         Progress end = await(run, panel);
         if (end.failure() != null) {
-            throw new HarnessFailure(Category.PROCORE_REFUSED, "Add All failed at " + end.percent() + "%: " + end.failure());
+            if (end.failure().contains("HTTP 401")) {
+                throw new io.procoresetup.ui.Browser.SessionExpired("Add All could not start: Procore asks to sign in again (session expired)");
+            }
+            // a failed or broken job is transient: a new run adds the rest
+            throw new HarnessFailure(Category.NETWORK, "Add All failed at " + end.percent() + "%: " + end.failure()
+                    + "; run setup again to add the remaining projects");
         }
         run.editUser = panel.confirm();
         int left = run.editUser.addAll().remaining();
@@ -56,8 +60,8 @@ public final class AddAllProjects implements SetupStep {
                 lastChange[0] = System.nanoTime();
             }
             if (p.complete() || p.failure() != null) return true;
-            if (System.nanoTime() - lastChange[0] > STALL.toNanos()) {
-                throw new HarnessFailure(Category.NETWORK, "Add All stalled at " + p.percent() + "% for " + STALL.toSeconds()
+            if (System.nanoTime() - lastChange[0] > run.config.addAllStall().toNanos()) {
+                throw new HarnessFailure(Category.NETWORK, "Add All stalled at " + p.percent() + "% for " + run.config.addAllStall().toSeconds()
                         + " s; run setup again to resume it");
             }
             if (System.nanoTime() > deadline) {

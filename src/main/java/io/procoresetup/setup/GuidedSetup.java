@@ -6,6 +6,7 @@ import io.procoresetup.config.Target;
 import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.consent.ConsentRecord;
 import io.procoresetup.evidence.Evidence;
+import io.procoresetup.evidence.Failures;
 import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.Credentials;
@@ -13,6 +14,7 @@ import io.procoresetup.secrets.CredentialsFile;
 import io.procoresetup.ui.Browser;
 import io.procoresetup.ui.HomePage;
 import io.procoresetup.ui.LoginPage;
+import io.procoresetup.ui.UiChanged;
 import io.qameta.allure.Allure;
 
 import java.io.Console;
@@ -37,18 +39,36 @@ public final class GuidedSetup {
 
     private GuidedSetup() {}
 
-    public static Result run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
+    /** Signed in, on the company, with where the credentials go: what setup and plan both start from. */
+    private record Start(HomePage home, long companyId, String companyName, Path credentials) {}
+
+    private static Start start(RunConfig config, Browser browser, Narrator narrator) {
         HomePage home = signIn(config, browser, narrator);
         Long urlCompany = home.companyId();
         if (config.companyId() != null && !config.companyId().equals(urlCompany)) {
             browser.open(config.appUrl() + "/" + config.companyId() + "/company/home/list");
-            home = new HomePage(browser);
+            try {
+                home = new HomePage(browser);
+            } catch (UiChanged e) {
+                throw new BadInput("company " + config.companyId() + " is not reachable with this login (Procore shows \""
+                        + browser.observed() + "\"): check --company");
+            }
             urlCompany = home.companyId();
         }
         if (urlCompany == null) throw new BadInput("could not tell the company ID from " + browser.url() + ": pass --company");
-        long companyId = urlCompany;
         String companyName = home.header().companyName();
-        narrator.say("Signed in to " + companyName + " (company " + companyId + ") on " + config.target().id + " at " + config.appUrl());
+        narrator.say("Signed in to " + companyName + " (company " + urlCompany + ") on " + config.target().id + " at " + config.appUrl());
+        Path credsPath = config.credentialsFile() != null ? config.credentialsFile()
+                : CredentialsFile.defaultPath(config.target().id, urlCompany, config.accountName());
+        CredentialsFile.refuseInside(credsPath, List.of(Path.of("").toAbsolutePath(), config.resultsDir().toAbsolutePath()));
+        return new Start(home, urlCompany, companyName, credsPath);
+    }
+
+    public static Result run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
+        Start s = Failures.categorized(() -> start(config, browser, narrator));
+        long companyId = s.companyId();
+        String companyName = s.companyName();
+        Path credsPath = s.credentials();
 
         ConsentRecord consent = ConsentGate.obtain(config, companyId, companyName, System.out);
         ResultsFiles.writeJson(config.resultsDir().resolve("consent.json"), consent);
@@ -58,21 +78,17 @@ public final class GuidedSetup {
         evidence.describe("company_name", companyName);
         evidence.describe("account_name", config.accountName());
 
-        Path credsPath = config.credentialsFile() != null ? config.credentialsFile()
-                : CredentialsFile.defaultPath(config.target().id, companyId, config.accountName());
-        CredentialsFile.refuseInside(credsPath, List.of(Path.of("").toAbsolutePath(), config.resultsDir()));
-        Run run = new Run(config, browser, evidence, narrator, new CredentialsFile(credsPath), companyId, companyName, home);
-
+        Run run = new Run(config, browser, evidence, narrator, new CredentialsFile(credsPath), companyId, companyName, s.home());
         List<String> states = new ArrayList<>();
         for (SetupStep step : STEPS) {
             String[] state = {"applied"};
-            evidence.step(step.number(), STEPS.size(), step.title(), "applied", () -> {
+            evidence.step(step.number(), STEPS.size(), step.title(), "applied", () -> Failures.categorized(() -> {
                 if (step.inspect(run) == StepState.DONE) {
                     state[0] = "done";
                     return step.alreadyDone(run);
                 }
                 return step.apply(run);
-            });
+            }));
             evidence.restate(state[0]);
             states.add(state[0]);
         }
@@ -82,7 +98,60 @@ public final class GuidedSetup {
         Allure.getLifecycle().updateTestCase(t -> t.setDescription("Guided setup of " + companyName + " (" + companyId + ") on "
                 + config.target().id + (complete ? ": found the work already done." : ".")));
         return new Result(companyId, companyName, run.clientId, run.saved, run.directoryName(),
-                run.editUser.projectSettings().addsToNewProjects(), credsPath, states, complete);
+                Failures.categorized(() -> run.editUser.projectSettings().addsToNewProjects()), credsPath, states, complete);
+    }
+
+    /** One line of a plan: a step, whether setup would change anything there, and what. */
+    public record PlannedStep(int number, String title, boolean todo, String what) {}
+
+    /** Looks at every step without changing anything, and says what setup would do. */
+    public static List<PlannedStep> plan(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
+        Start s = Failures.categorized(() -> start(config, browser, narrator));
+        Run run = new Run(config, browser, evidence, narrator, new CredentialsFile(s.credentials()), s.companyId(), s.companyName(), s.home());
+        StepState[] state = new StepState[7];
+        String[] what = new String[7];
+        evidence.step(1, 6, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {
+            STEPS.get(0).apply(run);                          // navigation only
+            evidence.screenshot("Account & Admin Settings");
+            STEPS.get(1).apply(run);
+            evidence.screenshot("Service Accounts");
+            state[3] = STEPS.get(2).inspect(run);
+            what[3] = state[3] == StepState.DONE ? "reuse the existing account \"" + run.accountName() + "\""
+                    : "create service account \"" + run.accountName() + "\"";
+            if (state[3] == StepState.TODO) {
+                what[4] = "save the credentials shown after Create to " + run.sink.path();
+                what[5] = "set Standard on every company tool and tick \"add to all new projects\"";
+                what[6] = "Add All: add the account to every active project";
+                state[4] = state[5] = state[6] = StepState.TODO;
+            } else {
+                state[4] = STEPS.get(3).inspect(run);
+                what[4] = state[4] == StepState.DONE ? "credentials already saved in " + run.sink.path() : SaveCredentials.plan(run);
+                evidence.screenshot("the account's page");
+                state[5] = STEPS.get(4).inspect(run);
+                int remaining = run.editUser.addAll().remaining();
+                state[6] = remaining == 0 ? StepState.DONE : StepState.TODO;
+                if (run.resetNeeded) state[5] = state[6] = StepState.TODO;     // Reset Secret wipes them
+                what[5] = state[5] == StepState.DONE ? "Standard everywhere and the box ticked"
+                        : "set Standard on every company tool and tick \"add to all new projects\"";
+                what[6] = state[6] == StepState.DONE ? "the account is on every active project"
+                        : "Add All: add the account to " + (run.resetNeeded ? "every active project" : remaining + " more projects");
+                evidence.screenshot("the account's Directory settings");
+            }
+            state[1] = state[2] = state[3];
+            what[1] = "open Account & Admin Settings";
+            what[2] = "open Service Accounts";
+            return "looked at all six steps";
+        }));
+        List<PlannedStep> out = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            boolean todo = state[i] == StepState.TODO;
+            out.add(new PlannedStep(i, STEPS.get(i - 1).title(), todo, what[i]));
+            narrator.say((todo ? "  [to do] " : "  [done]  ") + i + " " + STEPS.get(i - 1).title() + ": " + what[i]);
+        }
+        long todo = out.stream().filter(PlannedStep::todo).count();
+        narrator.say(todo == 0 ? "Nothing to do: setup is complete." : todo + " of 6 steps to do; './harness setup' would do them. Nothing was changed.");
+        evidence.text("plan.json", "application/json", ResultsFiles.json(out), "json");
+        return out;
     }
 
     /** Opens Procore's sign-in page and signs in (or waits for the person, with --hand-off). */

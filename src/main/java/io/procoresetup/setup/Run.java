@@ -30,6 +30,7 @@ public final class Run {
     EditUserPage editUser;
     Credentials saved;
     String clientId;
+    boolean resetNeeded;
 
     Run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, CredentialsFile sink,
         long companyId, String companyName, HomePage home) {

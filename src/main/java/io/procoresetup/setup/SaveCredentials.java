@@ -24,19 +24,31 @@ public final class SaveCredentials implements SetupStep {
         Optional<Credentials> saved = run.sink.load();
         ServiceAccountPage page = run.accounts.view(run.accountName());
         run.clientId = page.clientId();
+        run.viewed = page;
         if (saved.isPresent() && saved.get().clientId().equals(run.clientId)) {
             run.saved = saved.get();
-            run.viewed = page;
             return StepState.DONE;
         }
-        run.viewed = page;
-        throw new HarnessFailure(Category.PROCORE_REFUSED, "service account \"" + run.accountName() + "\" exists but its secret is not in "
-                + run.sink.path() + " (Procore shows a secret only once). Delete the account, or use Reset Secret on its page "
-                + "and run setup again: Reset Secret also wipes its permissions and projects, which steps 5 and 6 redo");
+        run.resetNeeded = true;                              // the account exists, its secret was never saved
+        return StepState.TODO;
+    }
+
+    /** What setup would do here, in one line (for plan). */
+    static String plan(Run run) {
+        return run.resetNeeded ? "the account exists but its secret is not in " + run.sink.path()
+                + " (Procore shows it once): Reset Secret, save the new one, then redo steps 5 and 6 (Reset wipes them)"
+                : "save the Client ID, Client Secret and Company ID shown after Create to " + run.sink.path();
     }
 
     @Override
     public String apply(Run run) {
+        String how = "saved";
+        if (run.created == null && run.resetNeeded) {
+            run.narrator.say("      \"" + run.accountName() + "\" exists but its secret was never saved (Procore shows it only once): "
+                    + "resetting the secret; this wipes the account's permissions and projects, which steps 5 and 6 restore");
+            run.created = run.viewed.resetSecret();
+            how = "reset the secret, then saved";
+        }
         ServiceAccountPage page = run.created;
         String clientId = page.clientId();
         String shown = page.shownSecret().orElseThrow(() -> new HarnessFailure(Category.UI_CHANGED,
@@ -53,7 +65,7 @@ public final class SaveCredentials implements SetupStep {
         run.clientId = clientId;
         run.evidence.screenshotMasked("credentials page (secret masked)", page.secretElement());
         run.viewed = page;
-        return "saved Client ID " + clientId + ", Client Secret and Company ID " + companyId + " to " + run.sink.path();
+        return how + " Client ID " + clientId + ", Client Secret and Company ID " + companyId + " to " + run.sink.path();
     }
 
     @Override

@@ -133,10 +133,18 @@ final class ControlRoutes {
         r.post(PREFIX + "/faults/error", ctx -> {
             JsonNode b = body(ctx);
             state.faults.errors.add(new Faults.Rule(b.hasNonNull("method") ? b.get("method").asText() : null,
-                    b.path("path").asText("/"), b.path("status").asInt(500), new AtomicInteger(b.path("count").asInt(1)),
+                    b.path("path").asText("/"), b.hasNonNull("pathRegex") ? b.get("pathRegex").asText() : null,
+                    b.path("status").asInt(500), new AtomicInteger(b.path("count").asInt(1)),
                     b.hasNonNull("retryAfter") ? b.get("retryAfter").asInt() : null));
             ctx.json(Map.of("ok", true));
         });
+        r.post(PREFIX + "/faults/expire-session-on", ctx -> {
+            JsonNode b = body(ctx);
+            state.faults.errors.add(new Faults.Rule(b.hasNonNull("method") ? b.get("method").asText() : null, b.path("path").asText("/"),
+                    b.hasNonNull("pathRegex") ? b.get("pathRegex").asText() : null, 0, new AtomicInteger(b.path("count").asInt(1)), null));
+            ctx.json(Map.of("ok", true));
+        });
+        r.get(PREFIX + "/requests", ctx -> ctx.json(List.copyOf(state.faults.requests)));
         r.post(PREFIX + "/faults/rate-limit-storm", ctx -> {
             state.faults.rateLimitStorm.set(body(ctx).path("count").asInt(5));
             ctx.json(Map.of("ok", true));

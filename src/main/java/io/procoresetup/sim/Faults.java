@@ -8,11 +8,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Faults injected through the control API, consulted by every request. */
 final class Faults {
-    /** A fault on requests whose path starts with {@code pathPrefix} (and method, when given). */
-    record Rule(String method, String pathPrefix, int status, AtomicInteger remaining, Integer retryAfter) {
+    /**
+     * A fault on requests whose path starts with {@code pathPrefix}, or matches {@code pathRegex} when given
+     * (and method, when given). Status 0 means: expire the caller's session instead of answering an error.
+     */
+    record Rule(String method, String pathPrefix, String pathRegex, int status, AtomicInteger remaining, Integer retryAfter) {
         boolean matches(String m, String path) {
-            return (method == null || method.equalsIgnoreCase(m)) && path.startsWith(pathPrefix) && remaining.get() > 0;
+            boolean p = pathRegex != null ? path.matches(pathRegex) : path.startsWith(pathPrefix);
+            return (method == null || method.equalsIgnoreCase(m)) && p && remaining.get() > 0;
         }
+    }
+
+    /** The last requests the simulator received (method and path), newest last, for tests that act mid-run. */
+    final java.util.Deque<String> requests = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    void seen(String method, String path) {
+        requests.addLast(method + " " + path);
+        while (requests.size() > 500) requests.pollFirst();
     }
 
     final Map<String, Long> latencyMillis = new ConcurrentHashMap<>();
@@ -24,13 +36,16 @@ final class Faults {
     void clear() {
         latencyMillis.clear();
         errors.clear();
+        requests.clear();
         rateLimitStorm.set(0);
         addAllStallAt = null;
         addAllFailAt = null;
     }
 
+    /** Latency per path prefix, or per regex when the key starts with '^'. */
     long latencyFor(String path) {
-        return latencyMillis.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+        return latencyMillis.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("^") ? path.matches(e.getKey()) : path.startsWith(e.getKey()))
                 .mapToLong(Map.Entry::getValue).max().orElse(0);
     }
 

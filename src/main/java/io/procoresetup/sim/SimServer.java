@@ -60,10 +60,15 @@ public final class SimServer implements AutoCloseable {
             cfg.routes.before(ctx -> {
                 String path = ctx.path();
                 if (path.startsWith(ControlRoutes.PREFIX) || path.startsWith("/assets/")) return;
+                state.faults.seen(ctx.method().name(), path);
+                Faults.Rule rule = state.faults.fire(ctx.method().name(), path);   // decided on arrival, before any delay
                 long latency = state.faults.latencyFor(path);
                 if (latency > 0) Thread.sleep(latency);      // the simulator itself may be slow; the harness never sleeps
-                Faults.Rule rule = state.faults.fire(ctx.method().name(), path);
-                if (rule != null) {
+                if (rule != null && rule.status() == 0) {
+                    String sid = ctx.cookie(UiRoutes.SESSION_COOKIE);
+                    Model.Session session = sid == null ? null : state.sessions.get(sid);
+                    if (session != null) session.expiresAt = java.time.Instant.now().minusSeconds(1);
+                } else if (rule != null) {
                     if (rule.retryAfter() != null) ctx.header("Retry-After", String.valueOf(rule.retryAfter()));
                     if (path.startsWith("/rest/") || path.startsWith("/oauth/")) {
                         ctx.status(rule.status()).json(Map.of("error", Map.of("code", "server_error",

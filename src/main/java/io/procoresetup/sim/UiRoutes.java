@@ -106,11 +106,13 @@ final class UiRoutes {
             Optional<User> user = sessionUser(ctx);
             if (user.isEmpty()) {
                 String m = sessionExpired(ctx) ? "&m=expired" : "";
-                if (ctx.method().name().equals("GET")) {
+                String accept = String.valueOf(ctx.header("Accept"));
+                if (accept.contains("application/json")) {
+                    ctx.status(HttpStatus.UNAUTHORIZED).json(java.util.Map.of("error", "Your session has expired. Please log in again."));
+                } else if (ctx.method().name().equals("GET")) {
                     ctx.redirect("/login?return_to=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8) + m);
                 } else {
-                    ctx.status(HttpStatus.UNAUTHORIZED).html(Html.error("Session expired",
-                            "Your session has expired. Please log in again."));
+                    ctx.redirect("/login?m=expired", HttpStatus.SEE_OTHER);
                 }
                 return;
             }

@@ -51,6 +51,7 @@ public final class RunSession implements AutoCloseable {
             RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);
             ResultsFiles.categories(config.resultsDir());
             ResultsFiles.environment(config.resultsDir(), s.environment());
+            ResultsFiles.executor(config.resultsDir(), config.target().id + " " + java.time.Instant.now());
             return s;
         } catch (RuntimeException e) {
             browser.thenAccept(BrowserSessions.Session::close);

@@ -21,7 +21,10 @@ public final class AddAllPanel {
     /** Projects still listed as not belonging to the user. */
     public int remaining() { return browser.all(ROWS).size(); }
 
-    public boolean offered() { return browser.present(ADD_ALL); }
+    public boolean offered() { return browser.visible(ADD_ALL); }
+
+    /** A job is already running (the page shows Cancel and the progress indicator): e.g. a run that stopped mid-way. */
+    public boolean running() { return browser.visible(UI.button("Cancel").within(SECTION)) && browser.visible(PROGRESS); }
 
     /** Why Add All is not offered, in Procore's words (e.g. 2,000 or more active projects). */
     public String whyNotOffered() {

@@ -18,7 +18,15 @@ public final class AppHeader {
     /** Guide, step 1: "Under your initials in the top right corner, click Account & Admin Settings." */
     public AdminSettingsPage openAccountAndAdminSettings() {
         browser.click("AppHeader", INITIALS);
-        browser.click("AppHeader", UI.link("Account & Admin Settings").within(HEADER));
+        Locator settings = UI.link("Account & Admin Settings").within(HEADER);
+        Locator anyItem = new Locator("an item of the menu under your initials", "//header//*[@role='menuitem' or self::a][normalize-space()]"
+                + "[ancestor::*[@role='menu']]");
+        browser.until("the menu under your initials", browser.timeout(), d -> browser.visible(settings) || browser.visible(anyItem));
+        if (!browser.visible(settings)) {
+            throw new io.procoresetup.evidence.HarnessFailure(io.procoresetup.evidence.Category.PERMISSION_DENIED,
+                    "the menu under your initials has no Account & Admin Settings: this login is not a company admin");
+        }
+        browser.click("AppHeader", settings);
         return new AdminSettingsPage(browser);
     }
 

@@ -100,6 +100,44 @@ public final class Browser {
         return out;
     }
 
+    /**
+     * Waits until one of {@code options} shows and returns its index; an error page, a sign-in page (unless
+     * {@code onLogin}) or nothing at all become the matching failure, naming the page.
+     */
+    public int awaitOne(String page, boolean onLogin, Locator... options) {
+        List<String> xpaths = new ArrayList<>();
+        for (Locator l : options) xpaths.add(l.xpath());
+        xpaths.add(ERROR_PAGE.xpath());
+        xpaths.add(PASSWORD.xpath());
+        int n = options.length;
+        int[] hit = {-1};
+        try {
+            until(page + " to show", timeout, d -> {
+                boolean[] found = present(xpaths);
+                if (found[n]) { hit[0] = n; return true; }
+                if (!onLogin && found[n + 1]) { hit[0] = n + 1; return true; }    // back on the sign-in page
+                for (int i = 0; i < n; i++) if (found[i]) { hit[0] = i; return true; }
+                return false;
+            });
+        } catch (TimeoutException e) {
+            throw new UiChanged(page, options[0], observed());
+        }
+        if (hit[0] == n) throw new HarnessFailure(Category.NETWORK, page + ": Procore answered with an error page (\"" + observed() + "\") at " + url());
+        if (hit[0] == n + 1) throw new SessionExpired(page + " was not reached: Procore asks to sign in again (session expired)");
+        return hit[0];
+    }
+
+    /** Whether the element is on the page and shown. */
+    public boolean visible(Locator l) {
+        return driver.findElements(l.by()).stream().anyMatch(e -> {
+            try {
+                return e.isDisplayed();
+            } catch (StaleElementReferenceException x) {
+                return false;
+            }
+        });
+    }
+
     /** Reports which of the landmarks are present right now, without waiting. */
     public List<Locator> missing(Locator... landmarks) {
         List<Locator> out = new ArrayList<>();

@@ -27,7 +27,8 @@ public final class LoginPage {
         browser.until("sign-in to finish", browser.timeout(), d -> COMPANY_URL.matcher(d.getCurrentUrl()).find()
                 || !d.findElements(UI.alert().by()).isEmpty());
         if (!COMPANY_URL.matcher(browser.url()).find()) {
-            throw new ProcoreRefused("sign-in failed: " + browser.textIfPresent(UI.alert()).orElse("no company page after sign-in"));
+            throw new io.procoresetup.config.BadInput("sign-in as " + email + " failed: "
+                    + browser.textIfPresent(UI.alert()).orElse("no company page after sign-in"));
         }
         return new HomePage(browser);
     }

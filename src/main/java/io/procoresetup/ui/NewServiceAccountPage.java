@@ -16,9 +16,7 @@ public final class NewServiceAccountPage {
     public ServiceAccountPage create(String name) {
         browser.type("NewServiceAccountPage", NAME, name);
         browser.click("NewServiceAccountPage", CREATE);
-        browser.until("the new account's credentials or Procore's message", browser.timeout(),
-                d -> !d.findElements(ServiceAccountPage.CLIENT_ID.by()).isEmpty() || !d.findElements(UI.alert().by()).isEmpty());
-        if (!browser.present(ServiceAccountPage.CLIENT_ID)) {
+        if (browser.awaitOne("ServiceAccountPage", false, ServiceAccountPage.CLIENT_ID, UI.alert()) != 0) {
             throw new ProcoreRefused("Procore did not create the account: " + browser.textIfPresent(UI.alert()).orElse("").replace('\n', ' '));
         }
         return new ServiceAccountPage(browser);

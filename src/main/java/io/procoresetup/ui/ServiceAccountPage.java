@@ -36,4 +36,13 @@ public final class ServiceAccountPage {
     public WebElement secretElement() { return browser.find("ServiceAccountPage", CLIENT_SECRET); }
 
     public AppHeader header() { return new AppHeader(browser); }
+
+    /** View > Reset Secret > Continue: a new secret, shown once; Procore wipes the account's permissions and projects. */
+    public ServiceAccountPage resetSecret() {
+        browser.click("ServiceAccountPage", UI.button("Reset Secret"));
+        WebElement root = browser.root();
+        browser.click("ServiceAccountPage", UI.button("Continue").within(UI.dialog()));
+        browser.awaitNewPage(root);
+        return new ServiceAccountPage(browser);
+    }
 }

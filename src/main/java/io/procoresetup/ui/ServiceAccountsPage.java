@@ -17,9 +17,7 @@ public final class ServiceAccountsPage {
     /** Guide, step 3: "click the New button in the top right corner". Procore may refuse (2025 sunset). */
     public NewServiceAccountPage openNew() {
         browser.click("ServiceAccountsPage", NEW);
-        browser.until("the New Service Account form or Procore's message", browser.timeout(),
-                d -> !d.findElements(NewServiceAccountPage.NAME.by()).isEmpty() || !d.findElements(UI.alert().by()).isEmpty());
-        if (!browser.present(NewServiceAccountPage.NAME)) {
+        if (browser.awaitOne("NewServiceAccountPage", false, NewServiceAccountPage.NAME, UI.alert()) != 0) {
             throw new ProcoreRefused("Procore refused to create a service account: " + browser.textIfPresent(UI.alert()).orElse(""));
         }
         return new NewServiceAccountPage(browser);

@@ -19,9 +19,15 @@ public final class HarnessProcess {
         public String console() { return out + err; }
     }
 
+    /** Every console the harness printed in this test run (for the final secret scan). */
+    public static final java.util.List<String> ALL_CONSOLES = java.util.Collections.synchronizedList(new ArrayList<>());
+
     private HarnessProcess() {}
 
-    public static Result run(Map<String, String> env, String... args) {
+    public static Result run(Map<String, String> env, String... args) { return run(env, p -> { }, args); }
+
+    /** As {@link #run(Map, String...)}, handing the started process to {@code started} (to kill it mid-run). */
+    public static Result run(Map<String, String> env, java.util.function.Consumer<ProcessHandle> started, String... args) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "io.procoresetup.cli.HarnessCli"));
@@ -33,11 +39,13 @@ public final class HarnessProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().putAll(env);
             Process p = pb.start();
+            started.accept(p.toHandle());
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("the harness did not finish within 5 minutes: " + String.join(" ", args));
             }
             Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            ALL_CONSOLES.add(r.console());
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
             return r;

@@ -190,6 +190,15 @@ public final class Sim implements AutoCloseable {
         return m.find() ? m.group(1).replaceAll("<[^>]+>", "").strip() : null;
     }
 
+    /** Every client secret any simulator of this test run issued, collected when it closes (for the final scan). */
+    public static final java.util.Set<String> ALL_SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
-    public void close() { server.close(); }
+    public void close() {
+        try {
+            controlGet("/secrets").get("secrets").forEach(x -> ALL_SECRETS.add(x.asText()));
+        } finally {
+            server.close();
+        }
+    }
 }

@@ -1,0 +1,50 @@
+package io.procoresetup.cli;
+
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.suites.Outcome;
+import io.procoresetup.suites.PlanSuite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** Signs in read-only and prints what setup would change, step by step. Changes nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sign in read-only, look at each of the six steps, and print what './harness setup' would change,",
+                "with screenshots in the report. Changes nothing; needs no consent."})
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--name", description = "Service account name (default: ${DEFAULT-VALUE}).", defaultValue = RunConfig.DEFAULT_NAME)
+    String name;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "Where setup saves the credentials (default as for setup).")
+    String credentials;
+
+    @Option(names = "--no-report", description = "Skip generating the HTML report.")
+    boolean noReport;
+
+    @Override
+    public Integer call() {
+        Map<String, String> props = target.properties();
+        props.put("name", name);
+        props.put("credentials", credentials);
+        props.put("interactive", "false");
+        props.put("read-only", "true");
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        RunConfig.put(p, props);
+        RunConfig config = RunConfig.from(p);
+        if (config.embeddedSimulator()) {
+            throw new io.procoresetup.config.BadInput("plan needs a running target: --app-url of a running './harness sim', or --target sandbox|production");
+        }
+        SuiteRunner.run("Plan", PlanSuite.class, p, config.resultsDir());
+        if (!noReport) SuiteRunner.report(config.resultsDir());
+        if (Outcome.failure() != null) return SuiteRunner.explain(Outcome.failure(), "plan");
+        return ExitCodes.OK;
+    }
+}

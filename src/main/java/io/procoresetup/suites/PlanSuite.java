@@ -1,0 +1,24 @@
+package io.procoresetup.suites;
+
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.evidence.Narrator;
+import io.procoresetup.setup.GuidedSetup;
+import io.qameta.allure.Allure;
+import org.testng.annotations.Test;
+
+/** What setup would change, step by step, without changing anything (suites/plan.xml). */
+public class PlanSuite {
+    @Test(description = "Plan: what the guided setup would change (read-only)")
+    public void plan() {
+        Allure.getLifecycle().updateTestCase(t -> t.setName("Plan"));
+        try {
+            RunConfig config = RunConfig.fromSystemProperties();
+            try (RunSession s = RunSession.open(config, Narrator.console())) {
+                Outcome.succeeded(GuidedSetup.plan(s.config, s.browser, s.evidence, s.narrator));
+            }
+        } catch (RuntimeException | Error e) {
+            Outcome.failed(e);
+            throw e;
+        }
+    }
+}
