@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `harness` command line: one subcommand per job. */
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class,
         description = "Sets up a Procore service account through Procore's web UI, with consent and evidence.",
-        subcommands = {SetupCommand.class, PlanCommand.class, VerifyCommand.class, ReportCommand.class, SimCommand.class, DoctorCommand.class})
+        subcommands = {SetupCommand.class, PlanCommand.class, VerifyCommand.class, RegressionCommand.class, ReportCommand.class, SimCommand.class, DoctorCommand.class})
 public final class HarnessCli implements Runnable {
 
     @Override

@@ -19,6 +19,11 @@ final class SuiteRunner {
     private SuiteRunner() {}
 
     static int run(String name, Class<?> suiteClass, Properties props, Path results) {
+        return run(name, List.of(suiteClass), 1, props, results);
+    }
+
+    /** Runs suite classes; with more than one thread the classes run in parallel, one browser each. */
+    static int run(String name, List<Class<?>> suiteClasses, int threads, Properties props, Path results) {
         Path abs = results.toAbsolutePath();
         ResultsFiles.clean(abs);
         props.setProperty("harness.results", abs.toString());
@@ -29,7 +34,11 @@ final class SuiteRunner {
         suite.setName(name);
         XmlTest test = new XmlTest(suite);
         test.setName(name);
-        test.setXmlClasses(List.of(new XmlClass(suiteClass)));
+        test.setXmlClasses(suiteClasses.stream().map(XmlClass::new).toList());
+        if (threads > 1) {
+            suite.setParallel(XmlSuite.ParallelMode.CLASSES);
+            suite.setThreadCount(threads);
+        }
         TestNG tng = new TestNG(false);
         tng.setUseDefaultListeners(false);
         tng.setVerbose(0);

@@ -167,6 +167,23 @@ final class ControlRoutes {
             state.faults.clear();
             ctx.json(Map.of("ok", true));
         });
+        r.post(PREFIX + "/variants", ctx -> {
+            JsonNode b = body(ctx);
+            state.faults.serviceAccountsUnderApps = b.path("serviceAccountsUnderApps").asBoolean(false);
+            state.faults.confirmBeforeNew = b.path("confirmBeforeNew").asBoolean(false);
+            ctx.json(Map.of("ok", true));
+        });
+        r.post(PREFIX + "/companies/{id}/accounts", ctx -> {
+            Company c = company(ctx);
+            ServiceAccount[] created = new ServiceAccount[1];
+            List<String> errors = state.createAccount(c, body(ctx).path("name").asText(""), "", "Custom", "control", created);
+            if (!errors.isEmpty()) {
+                ctx.status(422).json(Map.of("errors", errors));
+                return;
+            }
+            created[0].revealSecretOnce = false;            // made behind the UI: nobody saw its secret
+            ctx.status(201).json(Map.of("id", String.valueOf(created[0].id), "userId", String.valueOf(created[0].userId)));
+        });
         r.post(PREFIX + "/labels", ctx -> {
             JsonNode b = body(ctx);
             List<String> unknown = new ArrayList<>();

@@ -31,6 +31,9 @@ final class Faults {
     final List<Rule> errors = new CopyOnWriteArrayList<>();
     final AtomicInteger rateLimitStorm = new AtomicInteger();
     volatile Integer addAllStallAt;
+    /** UI variants: Service Accounts moved under App Management; an extra confirmation before the New form. */
+    volatile boolean serviceAccountsUnderApps;
+    volatile boolean confirmBeforeNew;
     volatile Integer addAllFailAt;
 
     void clear() {
@@ -39,6 +42,8 @@ final class Faults {
         requests.clear();
         rateLimitStorm.set(0);
         addAllStallAt = null;
+        serviceAccountsUnderApps = false;
+        confirmBeforeNew = false;
         addAllFailAt = null;
     }
 

@@ -204,15 +204,16 @@ final class UiRoutes {
 
     private void adminPage(Context ctx, Company c, User u) {
         String base = "/" + c.id + "/company";
-        String menu = "<nav class=\"right-menu\" aria-label=\"" + esc(l.get("companySettingsMenu")) + "\">"
+        String menu = "<aside class=\"menus\"><nav class=\"right-menu\" aria-label=\"" + esc(l.get("companySettingsMenu")) + "\">"
                 + "<h2>" + esc(l.get("companySettingsMenu")) + "</h2><ul>"
                 + Html.menuItem(base + "/admin", "General Settings")
                 + Html.menuItem(base + "/admin", "Permission Templates")
-                + Html.menuItem(base + "/service_accounts", l.get("serviceAccounts"))
+                + (state.faults.serviceAccountsUnderApps ? "" : Html.menuItem(base + "/service_accounts", l.get("serviceAccounts")))
                 + Html.menuItem(base + "/admin", "Work Classifications")
-                + "</ul><h2>Apps</h2><ul>"
+                + "</ul></nav><nav class=\"right-menu\" aria-label=\"Apps\"><h2>Apps</h2><ul>"
                 + Html.menuItem(base + "/admin", l.get("appManagement"))
-                + "</ul></nav>";
+                + (state.faults.serviceAccountsUnderApps ? Html.menuItem(base + "/service_accounts", l.get("serviceAccounts")) : "")
+                + "</ul></nav></aside>";
         String body = "<div class=\"with-menu\"><div class=\"content\">"
                 + Html.titleBar(l.get("adminSettings"), "")
                 + "<section><h2>Company Information</h2><dl><dt>Company Name</dt><dd>" + esc(c.name) + "</dd>"
@@ -232,8 +233,14 @@ final class UiRoutes {
         }
         String empty = c.accounts.isEmpty() ? "<p class=\"empty\">There are no service accounts yet.</p>" : "";
         String flash = "deleted".equals(ctx.queryParam("m")) ? Html.alert("notice", "Service account was successfully deleted.") : "";
-        String body = Html.titleBar(l.get("serviceAccounts"), "<a class=\"button primary\" role=\"button\" href=\"" + base + "/new\">"
-                + esc(l.get("new")) + "</a>") + flash
+        String newButton = state.faults.confirmBeforeNew
+                ? "<button type=\"button\" class=\"primary\" data-opens=\"new-confirm\">" + esc(l.get("new")) + "</button>"
+                  + "<dialog id=\"new-confirm\" aria-labelledby=\"new-confirm-title\"><h2 id=\"new-confirm-title\">Before you continue</h2>"
+                  + "<p>Traditional service accounts are deprecated. Continue to create one anyway?</p>"
+                  + "<button type=\"button\" data-closes=\"new-confirm\">" + esc(l.get("cancel")) + "</button> "
+                  + "<a class=\"button primary\" role=\"button\" href=\"" + base + "/new\">" + esc(l.get("continue")) + "</a></dialog>"
+                : "<a class=\"button primary\" role=\"button\" href=\"" + base + "/new\">" + esc(l.get("new")) + "</a>";
+        String body = Html.titleBar(l.get("serviceAccounts"), newButton) + flash
                 + "<table aria-label=\"" + esc(l.get("serviceAccounts")) + "\"><thead><tr><th scope=\"col\">" + esc(l.get("name"))
                 + "</th><th scope=\"col\">" + esc(l.get("appType")) + "</th><th scope=\"col\">" + esc(l.get("description"))
                 + "</th><th scope=\"col\">Created</th><th scope=\"col\">Actions</th></tr></thead><tbody>" + rows + "</tbody></table>" + empty;

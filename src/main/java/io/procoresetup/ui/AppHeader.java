@@ -5,6 +5,8 @@ public final class AppHeader {
     static final Locator HEADER = UI.header();
     static final Locator INITIALS = UI.initials();
     static final Locator COMPANY_TOOLS = UI.buttonStartingWith("Company Tools").within(HEADER);
+    static final Locator ADMIN_SETTINGS = UI.link("Account & Admin Settings").within(HEADER);
+    static final Locator DIRECTORY = UI.link("Directory").within(HEADER);
     private static final Locator COMPANY_NAME = new Locator("the company name in the header",
             "//header//*[not(self::a or self::button or self::ul or self::li or self::nav or self::script)][normalize-space()][not(*)]"
                     + "[not(ancestor::nav or ancestor::ul or ancestor::button or ancestor::a)]");
@@ -18,7 +20,7 @@ public final class AppHeader {
     /** Guide, step 1: "Under your initials in the top right corner, click Account & Admin Settings." */
     public AdminSettingsPage openAccountAndAdminSettings() {
         browser.click("AppHeader", INITIALS);
-        Locator settings = UI.link("Account & Admin Settings").within(HEADER);
+        Locator settings = ADMIN_SETTINGS;
         Locator anyItem = new Locator("an item of the menu under your initials", "//header//*[@role='menuitem' or self::a][normalize-space()]"
                 + "[ancestor::*[@role='menu']]");
         browser.until("the menu under your initials", browser.timeout(), d -> browser.visible(settings) || browser.visible(anyItem));
@@ -33,7 +35,7 @@ public final class AppHeader {
     /** Guide, step 5: "selecting Directory from the Company Tools selector at the top of Procore". */
     public DirectoryPage openDirectory() {
         browser.click("AppHeader", COMPANY_TOOLS);
-        browser.click("AppHeader", UI.link("Directory").within(HEADER));
+        browser.click("AppHeader", DIRECTORY);
         return new DirectoryPage(browser);
     }
 

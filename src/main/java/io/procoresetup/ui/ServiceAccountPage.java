@@ -9,6 +9,9 @@ public final class ServiceAccountPage {
     static final Locator CLIENT_ID = UI.valueOf("Client ID");
     static final Locator CLIENT_SECRET = UI.valueOf("Client Secret");
     static final Locator COMPANY_ID = UI.valueOf("Company ID");
+    static final Locator RESET_SECRET = UI.button("Reset Secret");
+    static final Locator CONTINUE = UI.button("Continue").within(UI.dialog());
+    static final Locator CANCEL = UI.button("Cancel").within(UI.dialog());
 
     private final Browser browser;
 
@@ -39,9 +42,9 @@ public final class ServiceAccountPage {
 
     /** View > Reset Secret > Continue: a new secret, shown once; Procore wipes the account's permissions and projects. */
     public ServiceAccountPage resetSecret() {
-        browser.click("ServiceAccountPage", UI.button("Reset Secret"));
+        browser.click("ServiceAccountPage", RESET_SECRET);
         WebElement root = browser.root();
-        browser.click("ServiceAccountPage", UI.button("Continue").within(UI.dialog()));
+        browser.click("ServiceAccountPage", CONTINUE);
         browser.awaitNewPage(root);
         return new ServiceAccountPage(browser);
     }

@@ -23,6 +23,14 @@ public final class ServiceAccountsPage {
         return new NewServiceAccountPage(browser);
     }
 
+    /** Deletes an account (the regression suite's throwaway); lands back on the list. */
+    public ServiceAccountsPage delete(String name) {
+        var root = browser.root();
+        browser.click("ServiceAccountsPage", UI.button("Delete").within(UI.row(name)));
+        browser.awaitNewPage(root);
+        return new ServiceAccountsPage(browser);
+    }
+
     /** The account's own page (View), where the Client ID is shown and Reset Secret lives. */
     public ServiceAccountPage view(String name) {
         browser.click("ServiceAccountsPage", UI.link("View").within(UI.row(name)));

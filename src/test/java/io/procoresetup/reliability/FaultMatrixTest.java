@@ -69,7 +69,7 @@ public class FaultMatrixTest {
 
     private String[] args(Path creds, Path results) {
         return new String[] {"setup", "--target", "simulator", "--app-url", sim.url(), "--credentials", creds.toString(),
-                "--results", results.toString(), "--no-report", "--add-all-stall", "3", "--timeout", "10"};
+                "--results", results.toString(), "--no-report", "--add-all-stall", "3"};
     }
 
     @Test(dataProvider = "matrix")
@@ -112,7 +112,8 @@ public class FaultMatrixTest {
         }
         // step 4's page is the one Create lands on, so the console is still at [3/6] when it fails
         int shown = step == 4 ? 3 : step;
-        assertTrue(r1.out().contains("[" + shown + "/6]"), where + "reached the step: " + r1.out());
+        assertTrue(r1.out().contains("[" + shown + "/6]"), where + "reached the step: " + r1.console());
+        assertTrue(!r1.out().contains("[" + (shown + 1) + "/6]"), where + "stopped at the step: " + r1.console());
 
         sim.control("/faults/clear", Map.of());
         HarnessProcess.Result r2 = HarnessProcess.run(Map.of(), args(creds, dir.resolve("results-2")));
@@ -131,10 +132,10 @@ public class FaultMatrixTest {
     /** Holds the step's request for a while and kills the browser (or the whole harness) while it waits. */
     private HarnessProcess.Result killMidStep(String[] args, String method, String path, boolean browserOnly) throws Exception {
         sim.control("/faults/latency", Map.of("path", path, "millis", 3000));
-        int before = sim.controlGet("/requests").size();
         AtomicReference<ProcessHandle> harness = new AtomicReference<>();
         CompletableFuture<HarnessProcess.Result> run = CompletableFuture.supplyAsync(() -> HarnessProcess.run(Map.of(), harness::set, args));
         Poll.until(() -> sim.controlGet("/requests"), reqs -> {
+            if (run.isDone()) throw new AssertionError("the harness ended before " + method + " " + path + ": " + run.join().console());
             for (int i = 0; i < reqs.size(); i++) if (reqs.get(i).asText().matches(method + " " + path.substring(1, path.length() - 1))) return true;
             return false;
         }, Duration.ofSeconds(60), method + " " + path);
@@ -151,7 +152,6 @@ public class FaultMatrixTest {
         }
         HarnessProcess.Result r = run.get();
         sim.control("/faults/clear", Map.of());
-        assertTrue(before >= 0);
         return r;
     }
 }

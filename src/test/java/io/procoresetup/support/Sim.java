@@ -82,6 +82,7 @@ public final class Sim implements AutoCloseable {
 
     /** Resets the simulator and seeds one company; returns its id. */
     public long freshCompany(int projects, int inactive, int withoutDirectory, int users) {
+        harvestSecrets();                                   // reset forgets them: keep them for the final scan
         control("/reset", Map.of());
         return control("/companies", Map.of("name", "Granite Ridge Construction", "projects", projects,
                 "inactiveProjects", inactive, "projectsWithoutDirectory", withoutDirectory, "users", users)).json().get("id").asLong();
@@ -193,10 +194,12 @@ public final class Sim implements AutoCloseable {
     /** Every client secret any simulator of this test run issued, collected when it closes (for the final scan). */
     public static final java.util.Set<String> ALL_SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private void harvestSecrets() { controlGet("/secrets").get("secrets").forEach(x -> ALL_SECRETS.add(x.asText())); }
+
     @Override
     public void close() {
         try {
-            controlGet("/secrets").get("secrets").forEach(x -> ALL_SECRETS.add(x.asText()));
+            harvestSecrets();
         } finally {
             server.close();
         }
