@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -30,15 +31,14 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> props = target.properties();
-        props.put("name", name);
-        props.put("credentials", credentials);
-        props.put("interactive", "false");
-        props.put("read-only", "true");
-        Properties p = new Properties();
-        p.putAll(System.getProperties());
-        RunConfig.put(p, props);
-        RunConfig config = RunConfig.from(p);
+        Map<String, String> extra = new HashMap<>();
+        extra.put("name", name);
+        extra.put("credentials", credentials);
+        extra.put("interactive", "false");
+        extra.put("read-only", "true");
+        TargetOptions.Resolved r = target.resolve(extra);
+        RunConfig config = r.config();
+        Properties p = r.props();
         if (config.embeddedSimulator()) {
             throw new io.procoresetup.config.BadInput("plan needs a running target: --app-url of a running './harness sim', or --target sandbox|production");
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -33,12 +34,9 @@ final class RegressionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads < 1 || threads > 16) throw new io.procoresetup.config.BadInput("--threads must be between 1 and 16");
-        Map<String, String> props = target.properties();
-        props.put("interactive", "false");
-        Properties p = new Properties();
-        p.putAll(System.getProperties());
-        RunConfig.put(p, props);
-        RunConfig config = RunConfig.from(p);
+        TargetOptions.Resolved r = target.resolve(new HashMap<>(Map.of("interactive", "false")));
+        RunConfig config = r.config();
+        Properties p = r.props();
         List<Class<?>> classes = inventoryOnly ? List.of(InventorySuite.class) : List.of(InventorySuite.class, ThrowawaySetupSuite.class);
         int status = SuiteRunner.run("Regression", classes, threads, p, config.resultsDir());
         if (!noReport) SuiteRunner.report(config.resultsDir());

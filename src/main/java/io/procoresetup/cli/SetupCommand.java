@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -38,20 +39,21 @@ final class SetupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> props = target.properties();
-        props.put("name", name);
-        props.put("credentials", credentials);
-        props.put("sim-projects", String.valueOf(simProjects));
-        Properties p = new Properties();
-        p.putAll(System.getProperties());
-        RunConfig.put(p, props);
-        RunConfig config = RunConfig.from(p);            // bad input stops here, before anything opens
+        Map<String, String> extra = new HashMap<>();
+        extra.put("name", name);
+        extra.put("credentials", credentials);
+        extra.put("sim-projects", String.valueOf(simProjects));
+        TargetOptions.Resolved resolved = target.resolve(extra);   // bad input stops here, before anything opens
+        RunConfig config = resolved.config();
+        Properties p = resolved.props();
         ConsentGate.precheck(config);                   // and so does missing or mismatched consent
         BrowserWarmup.start(RunSession.settings(config));
         int code = SuiteRunner.run("Guided setup", GuidedSetupSuite.class, p, config.resultsDir());
         Throwable failure = Outcome.failure();
         if (failure != null) {
-            return SuiteRunner.explain(failure, "setup");
+            int exit = SuiteRunner.explain(failure, "setup");
+            if (!noReport) SuiteRunner.report(config.resultsDir());     // the failing step's screenshot is in it
+            return exit;
         }
         GuidedSetup.Result r = (GuidedSetup.Result) Outcome.result();
         if (r == null || code != 0) {

@@ -1,9 +1,11 @@
 package io.procoresetup.cli;
 
+import io.procoresetup.config.RunConfig;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /** The options that say where a run points and who may change what, shared by setup, verify and plan. */
 final class TargetOptions {
@@ -60,6 +62,19 @@ final class TargetOptions {
     @Option(names = "--add-all-stall", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long Add All's percentage may stand still before the run stops as stalled (default: ${DEFAULT-VALUE}).")
     String addAllStall;
+
+    /** The harness.* properties and the validated configuration a command runs with. */
+    record Resolved(Properties props, RunConfig config) {}
+
+    /** These options plus the command's own ({@code extra}; null values are left out), validated. */
+    Resolved resolve(Map<String, String> extra) {
+        Map<String, String> all = properties();
+        all.putAll(extra);
+        Properties p = new Properties();
+        p.putAll(System.getProperties());
+        RunConfig.put(p, all);
+        return new Resolved(p, RunConfig.from(p));
+    }
 
     Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -37,12 +38,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() {
-        Map<String, String> props = target.properties();
-        props.put("name", name);
-        props.put("credentials", credentials);
-        props.put("client-id", clientId);
-        props.put("interactive", "false");
-        props.put("read-only", "true");
+        Map<String, String> extra = new HashMap<>();
+        extra.put("name", name);
+        extra.put("credentials", credentials);
+        extra.put("client-id", clientId);
+        extra.put("interactive", "false");
+        extra.put("read-only", "true");
         if (credentials != null) {
             // sandbox credentials against production hosts (or the reverse) can only give 401s: say so first
             var saved = new io.procoresetup.secrets.CredentialsFile(java.nio.file.Path.of(credentials)).load().orElseThrow(() ->
@@ -53,10 +54,9 @@ final class VerifyCommand implements Callable<Integer> {
                         + ", not " + wanted + ": Procore's environments do not share accounts");
             }
         }
-        Properties p = new Properties();
-        p.putAll(System.getProperties());
-        RunConfig.put(p, props);
-        RunConfig config = RunConfig.from(p);
+        TargetOptions.Resolved r = target.resolve(extra);
+        RunConfig config = r.config();
+        Properties p = r.props();
         if (config.embeddedSimulator()) {
             throw new io.procoresetup.config.BadInput("verify needs a running target: --app-url of a running './harness sim', or --target sandbox|production");
         }
