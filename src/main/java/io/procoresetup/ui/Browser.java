@@ -88,10 +88,13 @@ public final class Browser {
         }
     }
 
-    private static final String PRESENT = "return arguments[0].map(function (x) { return document.evaluate(x, document, null,"
-            + " XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null; });";
+    private static final String PRESENT = "return arguments[0].map(function (x) { return document.readyState === 'complete'"
+            + " && document.evaluate(x, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null; });";
 
-    /** Which of these XPaths match something on the page now, in one round trip. */
+    /**
+     * Which of these XPaths match something on the page now, in one round trip. Nothing counts until the
+     * document has finished loading, so the page's scripts are in place before anything is clicked.
+     */
     @SuppressWarnings("unchecked")
     boolean[] present(List<String> xpaths) {
         List<Boolean> r = (List<Boolean>) script(PRESENT, xpaths);
@@ -210,6 +213,7 @@ public final class Browser {
     /** Waits until the current document is replaced (after a form post or reload). */
     public void awaitNewPage(WebElement oldRoot) {
         until("the page to reload", timeout, ExpectedConditions.stalenessOf(oldRoot));
+        until("the page to finish loading", timeout, d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     public WebElement root() { return driver.findElement(org.openqa.selenium.By.xpath("/html")); }
