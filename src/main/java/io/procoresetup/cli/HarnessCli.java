@@ -20,6 +20,8 @@ public final class HarnessCli implements Runnable {
 
     /** Runs the command line and returns its exit code: bad input is one line on stderr, never a stack trace. */
     public static int execute(String... args) {
+        // Selenium's remote client logs its tracing set-up through java.util.logging: keep the console for the run
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new HarnessCli());
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("harness: " + ex.getMessage()

@@ -20,30 +20,25 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--name", description = "Service account name (default: ${DEFAULT-VALUE}).", defaultValue = RunConfig.DEFAULT_NAME)
-    String name;
+    @Mixin
+    AccountOptions account;
 
-    @Option(names = "--credentials", paramLabel = "FILE", description = "Where setup saves the credentials (default as for setup).")
-    String credentials;
 
-    @Option(names = "--no-report", description = "Skip generating the HTML report.")
-    boolean noReport;
+
 
     @Override
     public Integer call() {
         Map<String, String> extra = new HashMap<>();
-        extra.put("name", name);
-        extra.put("credentials", credentials);
+        extra.put("name", account.name);
+        extra.put("credentials", account.credentials);
         extra.put("interactive", "false");
         extra.put("read-only", "true");
         TargetOptions.Resolved r = target.resolve(extra);
         RunConfig config = r.config();
         Properties p = r.props();
-        if (config.embeddedSimulator()) {
-            throw new io.procoresetup.config.BadInput("plan needs a running target: --app-url of a running './harness sim', or --target sandbox|production");
-        }
+        TargetOptions.requireRunningTarget(config, "plan");
         SuiteRunner.run("Plan", PlanSuite.class, p, config.resultsDir());
-        if (!noReport) SuiteRunner.report(config.resultsDir());
+        if (!account.noReport) SuiteRunner.report(config.resultsDir());
         if (Outcome.failure() != null) return SuiteRunner.explain(Outcome.failure(), "plan");
         return ExitCodes.OK;
     }

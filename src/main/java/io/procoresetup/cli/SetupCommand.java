@@ -24,24 +24,20 @@ final class SetupCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--name", description = "Service account name (default: ${DEFAULT-VALUE}).", defaultValue = RunConfig.DEFAULT_NAME)
-    String name;
+    @Mixin
+    AccountOptions account;
 
-    @Option(names = "--credentials", paramLabel = "FILE",
-            description = "Where to save the credentials (default: ~/.procore-setup-harness/credentials/<target>-<company>-<name>.json, mode 0600).")
-    String credentials;
+
 
     @Option(names = "--sim-projects", description = "Active projects in the embedded simulator (default: ${DEFAULT-VALUE}).", defaultValue = "50")
     int simProjects;
 
-    @Option(names = "--no-report", description = "Skip generating the HTML report (the Allure results are still written).")
-    boolean noReport;
 
     @Override
     public Integer call() {
         Map<String, String> extra = new HashMap<>();
-        extra.put("name", name);
-        extra.put("credentials", credentials);
+        extra.put("name", account.name);
+        extra.put("credentials", account.credentials);
         extra.put("sim-projects", String.valueOf(simProjects));
         TargetOptions.Resolved resolved = target.resolve(extra);   // bad input stops here, before anything opens
         RunConfig config = resolved.config();
@@ -52,7 +48,7 @@ final class SetupCommand implements Callable<Integer> {
         Throwable failure = Outcome.failure();
         if (failure != null) {
             int exit = SuiteRunner.explain(failure, "setup");
-            if (!noReport) SuiteRunner.report(config.resultsDir());     // the failing step's screenshot is in it
+            if (!account.noReport) SuiteRunner.report(config.resultsDir());     // the failing step's screenshot is in it
             return exit;
         }
         GuidedSetup.Result r = (GuidedSetup.Result) Outcome.result();
@@ -61,7 +57,7 @@ final class SetupCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         System.out.println("Client ID " + r.clientId() + "; Client ID and secret saved in " + r.credentials());
-        if (!noReport) SuiteRunner.report(config.resultsDir());
+        if (!account.noReport) SuiteRunner.report(config.resultsDir());
         return ExitCodes.OK;
     }
 }

@@ -76,6 +76,14 @@ final class TargetOptions {
         return new Resolved(p, RunConfig.from(p));
     }
 
+    /** Plan and verify look at what exists: a simulator started just for them would hold nothing. */
+    static void requireRunningTarget(RunConfig config, String command) {
+        if (config.embeddedSimulator()) {
+            throw new io.procoresetup.config.BadInput(command + " needs a running target: --app-url of a running './harness sim', "
+                    + "or --target sandbox|monthly-sandbox|production");
+        }
+    }
+
     Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("target", target);

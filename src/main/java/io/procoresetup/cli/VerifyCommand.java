@@ -23,47 +23,42 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--credentials", paramLabel = "FILE", description = "The credentials file setup wrote.")
-    String credentials;
+    @Mixin
+    AccountOptions account;
+
 
     @Option(names = "--client-id", paramLabel = "ID", description = "Instead of a file: the client ID; the secret comes from PROCORE_CLIENT_SECRET or a hidden prompt.")
     String clientId;
 
-    @Option(names = "--name", description = "Service account name (default: ${DEFAULT-VALUE}).", defaultValue = RunConfig.DEFAULT_NAME)
-    String name;
 
-    @Option(names = "--no-report", description = "Skip generating the HTML report.")
-    boolean noReport;
 
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() {
         Map<String, String> extra = new HashMap<>();
-        extra.put("name", name);
-        extra.put("credentials", credentials);
+        extra.put("name", account.name);
+        extra.put("credentials", account.credentials);
         extra.put("client-id", clientId);
         extra.put("interactive", "false");
         extra.put("read-only", "true");
-        if (credentials != null) {
+        if (account.credentials != null) {
             // sandbox credentials against production hosts (or the reverse) can only give 401s: say so first
-            var saved = new io.procoresetup.secrets.CredentialsFile(java.nio.file.Path.of(credentials)).load().orElseThrow(() ->
-                    new io.procoresetup.config.BadInput("no credentials file at " + java.nio.file.Path.of(credentials).toAbsolutePath()));
+            var saved = new io.procoresetup.secrets.CredentialsFile(java.nio.file.Path.of(account.credentials)).load().orElseThrow(() ->
+                    new io.procoresetup.config.BadInput("no credentials file at " + java.nio.file.Path.of(account.credentials).toAbsolutePath()));
             String wanted = io.procoresetup.config.Target.parse(target.target).id;
             if (!saved.target().isEmpty() && !saved.target().equals(wanted)) {
-                throw new io.procoresetup.config.BadInput("the credentials in " + credentials + " were saved for " + saved.target()
+                throw new io.procoresetup.config.BadInput("the credentials in " + account.credentials + " were saved for " + saved.target()
                         + ", not " + wanted + ": Procore's environments do not share accounts");
             }
         }
         TargetOptions.Resolved r = target.resolve(extra);
         RunConfig config = r.config();
         Properties p = r.props();
-        if (config.embeddedSimulator()) {
-            throw new io.procoresetup.config.BadInput("verify needs a running target: --app-url of a running './harness sim', or --target sandbox|production");
-        }
-        if (credentials == null && clientId == null) throw new io.procoresetup.config.BadInput("verify needs --credentials FILE or --client-id ID");
+        TargetOptions.requireRunningTarget(config, "verify");
+        if (account.credentials == null && clientId == null) throw new io.procoresetup.config.BadInput("verify needs --credentials FILE or --client-id ID");
         SuiteRunner.run("Verify", VerifySuite.class, p, config.resultsDir());
         List<Check> checks = (List<Check>) Outcome.checks();
-        if (!noReport) SuiteRunner.report(config.resultsDir());
+        if (!account.noReport) SuiteRunner.report(config.resultsDir());
         if (Outcome.failure() != null) return SuiteRunner.explain(Outcome.failure(), "verify");
         return checks != null && Verification.allPassed(checks) ? ExitCodes.OK : ExitCodes.FAILED;
     }
