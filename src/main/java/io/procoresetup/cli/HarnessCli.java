@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Sets up a Procore service account through Procore's web UI, with consent and evidence.",
         subcommands = {SetupCommand.class, PlanCommand.class, VerifyCommand.class, RegressionCommand.class, ReportCommand.class, SimCommand.class, DoctorCommand.class})
 public final class HarnessCli implements Runnable {
+    /** Selenium's remote client logs its tracing set-up through java.util.logging: keep the console for the run (held, so it stays set). */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     @Override
     public void run() {
@@ -20,8 +22,7 @@ public final class HarnessCli implements Runnable {
 
     /** Runs the command line and returns its exit code: bad input is one line on stderr, never a stack trace. */
     public static int execute(String... args) {
-        // Selenium's remote client logs its tracing set-up through java.util.logging: keep the console for the run
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.WARNING);
+        SELENIUM_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new HarnessCli());
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("harness: " + ex.getMessage()
