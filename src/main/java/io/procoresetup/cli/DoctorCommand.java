@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 /** Reports what the harness needs on this machine and what is missing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Report browser, driver, Java and Maven, with versions, and say what is missing.")
+        description = "Report Java, Maven, browser and driver, and what is missing.")
 final class DoctorCommand implements Callable<Integer> {
 
     @Override

@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** Signs in read-only and prints what setup would change, step by step. Changes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sign in read-only, look at each of the six steps, and print what './harness setup' would change,",
-                "with screenshots in the report. Changes nothing; needs no consent."})
+        description = {"Print what setup would change, step by step (read-only).",
+                "Signs in, looks at each of the six steps, screenshots in the report. Changes nothing; needs no consent."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 
 /** The main job: the guide's six steps in Procore's UI, with consent and evidence, ending in an HTML report. */
 @Command(name = "setup", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the six steps of Procore's service-account guide in a browser, with consent, screenshots and",
-                "safe credentials, then write a single-file Allure HTML report. With no options: against the embedded simulator."})
+        description = {"The guided six-step setup, then the API cross-check and the HTML report.",
+                "Runs the six steps of Procore's service-account guide in a browser, with consent, screenshots and safe",
+                "credentials. With no options: against the embedded simulator."})
 final class SetupCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;

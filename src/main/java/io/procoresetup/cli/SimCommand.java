@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** Runs the embedded Procore simulator in the foreground for people to click through. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Run the embedded Procore simulator (UI + REST API) in the foreground until Ctrl-C.")
+        description = "Run the Procore simulator (UI + REST API) in the foreground until Ctrl-C.")
 final class SimCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "4567")
     int port;

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 
 /** The cross-check alone: read-only; exit 0 only when every check passes. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Cross-check a service account through Procore's REST API with its own credentials, against what the UI",
-                "shows (read-only). Exit code 0 only when every check passes."})
+        description = {"Cross-check an account through Procore's REST API (read-only).",
+                "Uses the account's own credentials and compares the answers with what the UI shows.",
+                "Exit code 0 only when every check passes."})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
