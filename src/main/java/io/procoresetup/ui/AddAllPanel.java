@@ -1,7 +1,5 @@
 package io.procoresetup.ui;
 
-import org.openqa.selenium.WebElement;
-
 /** "Projects <user> Does Not Belong To" with Add All and its progress indicator (guide, step 6). */
 public final class AddAllPanel {
     static final Locator SECTION = UI.sectionContaining("Projects", "Does Not Belong To");
@@ -62,9 +60,9 @@ public final class AddAllPanel {
 
     /** Clicks OK in the confirmation window; Procore refreshes the page. */
     public EditUserPage confirm() {
-        WebElement root = browser.root();
+        browser.markPage();
         browser.click("AddAllPanel", OK);
-        browser.awaitNewPage(root);
+        browser.awaitNewPage();
         return new EditUserPage(browser);
     }
 }

@@ -65,7 +65,8 @@ public final class Browser {
         try {
             // one round trip per poll: every landmark is looked for in the page at once
             until(page + " to show", timeout, d -> {
-                boolean[] found = present(xpaths);
+                boolean[] found = presentOrNone(xpaths);
+                if (found == null) return false;                       // between two documents
                 seen[0] = found;
                 boolean all = true;
                 for (int i = 0; i < landmarks.length; i++) all &= found[i];
@@ -116,7 +117,8 @@ public final class Browser {
         int[] hit = {-1};
         try {
             until(page + " to show", timeout, d -> {
-                boolean[] found = present(xpaths);
+                boolean[] found = presentOrNone(xpaths);
+                if (found == null) return false;                       // between two documents
                 if (found[n]) { hit[0] = n; return true; }
                 if (!onLogin && found[n + 1]) { hit[0] = n + 1; return true; }    // back on the sign-in page
                 for (int i = 0; i < n; i++) if (found[i]) { hit[0] = i; return true; }
@@ -130,12 +132,25 @@ public final class Browser {
         return hit[0];
     }
 
+    /** As {@link #present(List)}, or null while the browser is between two documents. */
+    private boolean[] presentOrNone(List<String> xpaths) {
+        try {
+            return present(xpaths);
+        } catch (StaleElementReferenceException | org.openqa.selenium.JavascriptException e) {
+            return null;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")
+                    || String.valueOf(e.getMessage()).contains("execution context")) return null;
+            throw e;
+        }
+    }
+
     /** Whether the element is on the page and shown. */
     public boolean visible(Locator l) {
         return driver.findElements(l.by()).stream().anyMatch(e -> {
             try {
                 return e.isDisplayed();
-            } catch (StaleElementReferenceException x) {
+            } catch (WebDriverException x) {                          // stale, or from a document being replaced
                 return false;
             }
         });
@@ -210,13 +225,25 @@ public final class Browser {
                 .ignoring(StaleElementReferenceException.class).withMessage(what).until(condition);
     }
 
-    /** Waits until the current document is replaced (after a form post or reload). */
-    public void awaitNewPage(WebElement oldRoot) {
-        until("the page to reload", timeout, ExpectedConditions.stalenessOf(oldRoot));
-        until("the page to finish loading", timeout, d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
+    private static final String MARK = "window.__harnessPage = true;";
+    private static final String NEW_PAGE = "return window.__harnessPage === undefined && document.readyState === 'complete';";
 
-    public WebElement root() { return driver.findElement(org.openqa.selenium.By.xpath("/html")); }
+    /** Marks the current document, so {@link #awaitNewPage()} can tell when a new one has replaced it. */
+    public void markPage() { script(MARK); }
+
+    /**
+     * Waits until the marked document is replaced (after a form post or a reload) and the new one has
+     * finished loading. Errors while the browser is between two documents only mean "not yet".
+     */
+    public void awaitNewPage() {
+        until("the page to reload", timeout, d -> {
+            try {
+                return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(NEW_PAGE));
+            } catch (WebDriverException between) {
+                return false;
+            }
+        });
+    }
 
     public byte[] screenshot() { return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES); }
 

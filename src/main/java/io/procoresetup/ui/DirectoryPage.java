@@ -19,10 +19,10 @@ public final class DirectoryPage {
     /** Guide, step 5: "select edit next to the Service Account you just created". */
     public EditUserPage edit(String directoryName) {
         if (!browser.present(UI.row(directoryName)) && browser.present(SEARCH)) {
-            var root = browser.root();
+            browser.markPage();
             browser.type("DirectoryPage", SEARCH, directoryName);
             browser.find("DirectoryPage", SEARCH).sendKeys(Keys.ENTER);
-            browser.awaitNewPage(root);
+            browser.awaitNewPage();
             browser.expect(this, HEADING);
         }
         Locator row = UI.row(directoryName);

@@ -1,7 +1,5 @@
 package io.procoresetup.ui;
 
-import org.openqa.selenium.WebElement;
-
 /** Directory > Edit: the permission matrix, Project Settings, Save, and the project lists (guide, steps 5-6). */
 public final class EditUserPage {
     static final Locator SAVE = UI.button("Save");
@@ -21,9 +19,9 @@ public final class EditUserPage {
 
     /** Guide, step 5: "click Save in the bottom right corner"; the page comes back with what was saved. */
     public EditUserPage save() {
-        WebElement root = browser.root();
+        browser.markPage();
         browser.click("EditUserPage", SAVE);
-        browser.awaitNewPage(root);
+        browser.awaitNewPage();
         return new EditUserPage(browser);
     }
 

@@ -38,9 +38,9 @@ public final class ProjectsPage {
     public List<String> allProjects() {
         List<String> out = new ArrayList<>((List<String>) browser.script(READ));
         while (browser.present(NEXT)) {
-            var root = browser.root();
+            browser.markPage();
             browser.click("ProjectsPage", NEXT);
-            browser.awaitNewPage(root);
+            browser.awaitNewPage();
             browser.expect(this, SECTION);
             out.addAll((List<String>) browser.script(READ));
         }

@@ -43,9 +43,9 @@ public final class ServiceAccountPage {
     /** View > Reset Secret > Continue: a new secret, shown once; Procore wipes the account's permissions and projects. */
     public ServiceAccountPage resetSecret() {
         browser.click("ServiceAccountPage", RESET_SECRET);
-        WebElement root = browser.root();
+        browser.markPage();
         browser.click("ServiceAccountPage", CONTINUE);
-        browser.awaitNewPage(root);
+        browser.awaitNewPage();
         return new ServiceAccountPage(browser);
     }
 }

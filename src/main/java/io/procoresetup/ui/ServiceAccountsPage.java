@@ -25,9 +25,9 @@ public final class ServiceAccountsPage {
 
     /** Deletes an account (the regression suite's throwaway); lands back on the list. */
     public ServiceAccountsPage delete(String name) {
-        var root = browser.root();
+        browser.markPage();
         browser.click("ServiceAccountsPage", UI.button("Delete").within(UI.row(name)));
-        browser.awaitNewPage(root);
+        browser.awaitNewPage();
         return new ServiceAccountsPage(browser);
     }
 
