@@ -132,15 +132,33 @@ public final class Browser {
         return hit[0];
     }
 
+    /** chromedriver's words for an element or script caught while one document replaces another. */
+    static boolean betweenDocuments(WebDriverException e) {
+        String m = String.valueOf(e.getMessage());
+        return e instanceof StaleElementReferenceException || m.contains("does not belong to the document")
+                || m.contains("execution context") || m.contains("Cannot find context");
+    }
+
+    /** A wait condition that reads "not yet" while the browser is between two documents. */
+    static <T> java.util.function.Function<WebDriver, T> settling(org.openqa.selenium.support.ui.ExpectedCondition<T> c) {
+        return d -> {
+            try {
+                return c.apply(d);
+            } catch (WebDriverException e) {
+                if (betweenDocuments(e)) return null;
+                throw e;
+            }
+        };
+    }
+
     /** As {@link #present(List)}, or null while the browser is between two documents. */
     private boolean[] presentOrNone(List<String> xpaths) {
         try {
             return present(xpaths);
-        } catch (StaleElementReferenceException | org.openqa.selenium.JavascriptException e) {
+        } catch (org.openqa.selenium.JavascriptException e) {
             return null;
         } catch (WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")
-                    || String.valueOf(e.getMessage()).contains("execution context")) return null;
+            if (betweenDocuments(e)) return null;
             throw e;
         }
     }
@@ -178,7 +196,7 @@ public final class Browser {
 
     public WebElement find(String page, Locator l) {
         try {
-            return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(l.by()));
+            return new WebDriverWait(driver, timeout).until(settling(ExpectedConditions.visibilityOfElementLocated(l.by())));
         } catch (TimeoutException e) {
             throw new UiChanged(page, l, observed());
         }
@@ -191,10 +209,12 @@ public final class Browser {
             return;
         } catch (NoSuchElementException | ElementNotInteractableException | StaleElementReferenceException e) {
             // not there yet, or covered: wait for it below
+        } catch (WebDriverException e) {
+            if (!betweenDocuments(e)) throw e;
         }
         try {
             WebElement el = new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
-                    .until(ExpectedConditions.elementToBeClickable(l.by()));
+                    .until(settling(ExpectedConditions.elementToBeClickable(l.by())));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", el);
             el.click();
         } catch (TimeoutException e) {
