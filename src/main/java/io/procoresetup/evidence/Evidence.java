@@ -1,7 +1,5 @@
 package io.procoresetup.evidence;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.procoresetup.secrets.Redactor;
 import io.procoresetup.ui.Browser;
 import io.qameta.allure.Allure;
@@ -28,7 +26,6 @@ import java.util.Map;
 public final class Evidence {
     public static final String MASK = "••••••••••••••••";
     private static final ThreadLocal<Evidence> CURRENT = new ThreadLocal<>();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One screenshot as the manifest records it. */
     public record Shot(String name, String sha256, boolean masked, int bytes) {}
@@ -147,7 +144,7 @@ public final class Evidence {
         Map<String, Object> m = new LinkedHashMap<>(run);
         m.put("steps", steps);
         try {
-            String json = Redactor.global().redact(JSON.writeValueAsString(m));
+            String json = ResultsFiles.json(m);
             Files.createDirectories(resultsDir);
             Files.writeString(resultsDir.resolve("run-manifest.json"), json, StandardCharsets.UTF_8);
             Allure.addAttachment("run manifest", "application/json", json, "json");
