@@ -73,18 +73,64 @@ public final class BrowserSessions {
     static ChromeOptions options(BrowserSettings s) {
         ChromeOptions o = new ChromeOptions();
         if (s.headless()) o.addArguments("--headless=new");
-        o.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        if (runningAsRoot()) o.addArguments("--no-sandbox");       // Chromium refuses to start as root with its sandbox
+        o.addArguments("--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--disable-features=Translate,OptimizationHints,MediaRouter", "--window-size=1366,900",
                 "--password-store=basic");
         return o;
     }
 
-    private static Path newProfile() {
+    static boolean runningAsRoot() {
         try {
-            return Files.createTempDirectory("harness-profile-");
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    static final String PROFILE_PREFIX = "harness-profile-";
+    private static final String OWNER = ".harness-pid";
+
+    /**
+     * A fresh profile, marked with this process's id: removed when the session closes, by a shutdown hook if the
+     * process is stopped first, and otherwise by the next run, which removes the profiles of processes that died.
+     */
+    private static Path newProfile() {
+        removeStaleProfiles();
+        try {
+            Path p = Files.createTempDirectory(PROFILE_PREFIX);
+            Files.writeString(p.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(p)));
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static void removeStaleProfiles() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> list = Files.list(tmp)) {
+            list.filter(p -> p.getFileName().toString().startsWith(PROFILE_PREFIX)).forEach(p -> {
+                try {
+                    long pid = Long.parseLong(Files.readString(p.resolve(OWNER)).strip());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return;
+                } catch (IOException | NumberFormatException e) {
+                    // no owner: an older or half-made profile
+                    if (ageMillis(p) < 60_000) return;
+                }
+                deleteTree(p);
+            });
+        } catch (IOException ignored) {
+            // best effort: a stale profile holds no secret, only disk space
+        }
+    }
+
+    private static long ageMillis(Path p) {
+        try {
+            return System.currentTimeMillis() - Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

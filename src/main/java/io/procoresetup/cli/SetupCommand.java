@@ -30,6 +30,10 @@ final class SetupCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--reset-secret", description = {"When the account exists but its secret is not in the credentials file,",
+            "reset it (new secret; the old one stops working). Without it you are asked, or, with no terminal, setup stops."})
+    boolean resetSecret;
+
     @Option(names = "--sim-projects", description = "Active projects in the embedded simulator (default: ${DEFAULT-VALUE}).", defaultValue = "50")
     int simProjects;
 
@@ -40,6 +44,7 @@ final class SetupCommand implements Callable<Integer> {
         extra.put("name", account.name);
         extra.put("credentials", account.credentials);
         extra.put("sim-projects", String.valueOf(simProjects));
+        extra.put("reset-secret", String.valueOf(resetSecret));
         TargetOptions.Resolved resolved = target.resolve(extra);   // bad input stops here, before anything opens
         RunConfig config = resolved.config();
         Properties p = resolved.props();

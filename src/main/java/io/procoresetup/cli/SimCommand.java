@@ -24,7 +24,8 @@ final class SimCommand implements Callable<Integer> {
             defaultValue = "AVAILABLE")
     Accounts accountsState;
 
-    @Option(names = "--control", description = "Serve the test control API under /__control (off by default).")
+    @Option(names = "--control", description = {"Serve the test control API under /__control (off by default), protected by a token:",
+            "PROCORE_SIM_CONTROL_TOKEN when set, else a random one that is printed."})
     boolean control;
 
     @Spec
@@ -36,8 +37,9 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         if (projects < 0 || projects > 100_000) throw new ParameterException(spec.commandLine(), "--projects must be between 0 and 100000, not " + projects);
+        String token = System.getenv(io.procoresetup.config.RunConfig.CONTROL_TOKEN_ENV);
         SimServer sim = SimServer.start(SimServer.Options.defaults().withPort(port).withProjects(projects)
-                .withControl(control).withAccountsState(accountsState.name()));
+                .withControl(control).withAccountsState(accountsState.name()).withControlToken(token));
         System.out.println("Procore simulator running at " + sim.url());
         System.out.println("  company: " + sim.companyName() + " (id " + sim.companyId() + "), " + projects + " active projects");
         System.out.println("  home:    " + sim.url() + "/" + sim.companyId() + "/company/home/list");
@@ -45,7 +47,12 @@ final class SimCommand implements Callable<Integer> {
             System.out.println("  login:   " + l.email() + " / " + l.password() + (l.admin() ? "  (company admin)" : "  (no admin rights)"));
         }
         System.out.println("  API:     " + sim.url() + "/rest/v1.0 (token: " + sim.url() + "/oauth/token)");
-        if (control) System.out.println("  control: " + sim.url() + "/__control (test API enabled)");
+        if (control) {
+            System.out.println("  control: " + sim.url() + "/__control (test API; send X-Control-Token: "
+                    + (token != null && !token.isBlank() ? "the value of " + io.procoresetup.config.RunConfig.CONTROL_TOKEN_ENV : sim.controlToken()) + ")");
+            System.out.println("           give the harness the same token in " + io.procoresetup.config.RunConfig.CONTROL_TOKEN_ENV
+                    + " to let its cross-check create a probe project");
+        }
         System.out.println("Press Ctrl-C to stop.");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,30 +14,77 @@ import java.util.Properties;
 public record RunConfig(Target target, String appUrl, String loginUrl, String apiUrl, Long companyId, String accountName,
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
-                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall) {
+                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall,
+                        boolean resetSecret, String controlToken) {
 
     public static final String DEFAULT_NAME = "laborchart-integration";
     public static final String PREFIX = "harness.";
+    /** The control API token of a running `./harness sim --control` (the embedded simulator's is made per run). */
+    public static final String CONTROL_TOKEN_ENV = "PROCORE_SIM_CONTROL_TOKEN";
 
     /** Whether the run starts its own simulator (target simulator with no URL given). */
     public boolean embeddedSimulator() { return target == Target.SIMULATOR && appUrl == null; }
 
-    /** Whether changes need consent: every target but the simulator. */
-    public boolean needsConsent() { return target != Target.SIMULATOR; }
+    /**
+     * Whether changes need consent: always, except on a simulator this run started or one on this machine
+     * (a loopback address). `--target simulator` with any other URL is a real company as far as consent goes.
+     */
+    public boolean needsConsent() { return !(embeddedSimulator() || (target == Target.SIMULATOR && loopback(appUrl))); }
+
+    /** Whether any of the run's hosts is Procore's production (whatever --target says). */
+    public boolean productionHost() {
+        for (String u : new String[] {appUrl, loginUrl, apiUrl}) {
+            String h = host(u);
+            if (h != null && Target.PRODUCTION_HOSTS.contains(h)) return true;
+        }
+        return target == Target.PRODUCTION;
+    }
+
+    /** Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost). */
+    public static boolean loopback(String url) {
+        String h = host(url);
+        return h != null && (h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1"));
+    }
+
+    private static String host(String url) {
+        if (url == null) return null;
+        try {
+            String h = new URI(url).getHost();
+            return h == null ? null : h.toLowerCase(Locale.ROOT);
+        } catch (Exception e) {
+            return null;
+        }
+    }
 
     public RunConfig withUrls(String app, String login, String api) {
         return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
+                resetSecret, controlToken);
     }
 
     public RunConfig withCompany(long id) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
+                resetSecret, controlToken);
+    }
+
+    public RunConfig withCredentials(Path file) {
+        return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
+                allowProduction, interactive, user, handOff, file, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
+                resetSecret, controlToken);
+    }
+
+    /** The embedded simulator's control API token, known only to this run. */
+    public RunConfig withControlToken(String token) {
+        return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
+                resetSecret, token);
     }
 
     public RunConfig withUser(String u) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
+                resetSecret, controlToken);
     }
 
     /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
@@ -86,9 +133,10 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
             throw new BadInput("--timeout, --add-all-timeout and --add-all-stall must be positive numbers of seconds");
         }
         boolean interactive = bool(p, "interactive");
+        String token = System.getenv(CONTROL_TOKEN_ENV);
         return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
                 p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
-                simProjects, timeout, addAll, stall);
+                simProjects, timeout, addAll, stall, bool(p, "reset-secret"), token == null || token.isBlank() ? null : token.strip());
     }
 
     public static RunConfig fromSystemProperties() { return from(System.getProperties()); }
@@ -104,12 +152,24 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         String v = p.getProperty(PREFIX + key);
         if (v == null || v.isBlank()) return null;
         v = v.strip();
+        URI u;
         try {
-            URI u = new URI(v);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) throw new IllegalArgumentException();
+            u = new URI(v);
         } catch (Exception e) {
+            throw new BadInput("--" + key + " is not an http(s) URL");
+        }
+        // never echo a URL that may carry user:password@
+        if (u.getRawUserInfo() != null || (u.getRawAuthority() != null && u.getRawAuthority().contains("@"))) {
+            throw new BadInput("--" + key + " must not carry a user name or password (user:password@host): sign-in takes --user and "
+                    + "PROCORE_PASSWORD, and the URL would be echoed in logs and the report");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
             throw new BadInput("--" + key + " is not an http(s) URL: '" + v + "'");
+        }
+        if (scheme.equals("http") && !loopback(v)) {
+            throw new BadInput("--" + key + " uses plain http to " + u.getHost() + ": the password and the client secret would travel "
+                    + "in clear; use https (plain http is only for a simulator on this machine)");
         }
         return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
     }

@@ -7,8 +7,12 @@ import java.util.Locale;
 public enum Target {
     SIMULATOR("simulator", null, null, null),
     SANDBOX("sandbox", "https://sandbox.procore.com", "https://login-sandbox.procore.com", "https://sandbox.procore.com"),
-    MONTHLY_SANDBOX("monthly-sandbox", "https://api-monthly.procore.com", "https://login-sandbox-monthly.procore.com", "https://api-monthly.procore.com"),
+    // Procore's "Sandbox Environments": the browser's host differs from the API's
+    MONTHLY_SANDBOX("monthly-sandbox", "https://api-sandbox-monthly.procore.com", "https://login-sandbox-monthly.procore.com", "https://api-monthly.procore.com"),
     PRODUCTION("production", "https://app.procore.com", "https://login.procore.com", "https://api.procore.com");
+
+    /** Procore's production hosts: a run that reaches one needs --allow-production, whatever its target. */
+    public static final java.util.Set<String> PRODUCTION_HOSTS = java.util.Set.of("app.procore.com", "login.procore.com", "api.procore.com");
 
     public final String id;
     public final String appUrl;

@@ -33,8 +33,9 @@ public final class ConsentGate {
     /** Checks what can be checked before any browser opens: the flags alone. */
     public static void precheck(RunConfig c) {
         if (!c.needsConsent()) return;
-        if (c.target() == Target.PRODUCTION && !c.allowProduction()) {
-            throw new HarnessFailure(Category.CONSENT_REFUSED, "production needs --allow-production as well as consent");
+        if (c.productionHost() && !c.allowProduction()) {
+            throw new HarnessFailure(Category.CONSENT_REFUSED, "production needs --allow-production as well as consent"
+                    + (c.target() == Target.PRODUCTION ? "" : " (" + host(c.appUrl()) + " is Procore's production)"));
         }
         if (c.consent() != null && c.companyId() != null && !c.consent().equals(c.companyId())) {
             throw new HarnessFailure(Category.CONSENT_REFUSED, "--consent " + c.consent() + " does not match --company "
@@ -51,7 +52,8 @@ public final class ConsentGate {
     public static ConsentRecord obtain(RunConfig c, long companyId, String companyName, PrintStream out) {
         String host = host(c.appUrl());
         if (!c.needsConsent()) {
-            return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName, "not required (simulator)", CHANGES);
+            return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName,
+                    "not required (" + (c.embeddedSimulator() ? "the embedded simulator" : "a simulator on this machine") + ")", CHANGES);
         }
         precheck(c);
         if (c.companyId() != null && c.companyId() != companyId) {

@@ -1,9 +1,8 @@
 package io.procoresetup.evidence;
 
+import io.procoresetup.browser.Screen;
 import io.procoresetup.secrets.Redactor;
-import io.procoresetup.ui.Browser;
 import io.qameta.allure.Allure;
-import org.openqa.selenium.WebElement;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,8 +26,11 @@ public final class Evidence {
     public static final String MASK = "••••••••••••••••";
     private static final ThreadLocal<Evidence> CURRENT = new ThreadLocal<>();
 
-    /** One screenshot as the manifest records it. */
-    public record Shot(String name, String sha256, boolean masked, int bytes) {}
+    /**
+     * One screenshot as the manifest records it: how many places the guard masked on the page, or, when the
+     * picture was withheld, why (then there is no picture and no hash).
+     */
+    public record Shot(String name, String sha256, int masked, int bytes, String withheld) {}
 
     /** One step as the manifest records it. */
     public record StepRecord(int number, String title, String outcome, String state, long millis, List<Shot> screenshots) {}
@@ -36,7 +38,8 @@ public final class Evidence {
     @FunctionalInterface
     public interface Body { String run() throws Exception; }
 
-    private final Browser browser;
+    private final Screen screen;
+    private final ScreenshotGuard guard;
     private final Path resultsDir;
     private final Narrator narrator;
     private final List<StepRecord> steps = new ArrayList<>();
@@ -44,8 +47,9 @@ public final class Evidence {
     private List<Shot> shots = new ArrayList<>();
     private boolean failureCaptured;
 
-    public Evidence(Browser browser, Path resultsDir, Narrator narrator) {
-        this.browser = browser;
+    public Evidence(Screen screen, Path resultsDir, Narrator narrator) {
+        this.screen = screen;
+        this.guard = new ScreenshotGuard(screen, () -> Redactor.global().known());
         this.resultsDir = resultsDir;
         this.narrator = narrator;
         run.put("started_at", Instant.now().toString());
@@ -92,22 +96,19 @@ public final class Evidence {
         steps.add(new StepRecord(s.number(), s.title(), s.outcome(), state, s.millis(), s.screenshots()));
     }
 
-    public void screenshot(String name) {
-        byte[] png = browser.screenshot();
-        attach(name, png, false);
-    }
+    /** A picture of the page through the guard: secrets masked first, or a placeholder that says why not. */
+    public void screenshot(String name) { attach(name, guard.capture()); }
 
-    /** Masks the element in the page first, checks the mask is what it shows, then takes the screenshot. */
-    public void screenshotMasked(String name, WebElement secret) {
-        browser.mask(secret, MASK);
-        String shown = secret.getText().strip();
-        if (!MASK.equals(shown)) throw new IllegalStateException("the secret could not be masked before the screenshot");
-        attach(name, browser.screenshot(), true);
-    }
-
-    private void attach(String name, byte[] png, boolean masked) {
-        shots.add(new Shot(name, sha256(png), masked, png.length));
-        Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png), "png");
+    private void attach(String name, ScreenshotGuard.Picture picture) {
+        if (picture instanceof ScreenshotGuard.Picture.Png png) {
+            shots.add(new Shot(name, sha256(png.bytes()), png.masked(), png.bytes().length, null));
+            Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png.bytes()), "png");
+        } else if (picture instanceof ScreenshotGuard.Picture.Withheld w) {
+            shots.add(new Shot(name, null, 0, 0, w.reason()));
+            text(name + " (screenshot withheld)", "text/plain", "No screenshot: " + w.reason()
+                    + ". The harness never attaches a picture of a page it could not prove free of secrets.", "txt");
+            narrator.say("      screenshot \"" + name + "\" withheld: " + w.reason());
+        }
     }
 
     /** A text attachment, passed through the run's redactor. */
@@ -120,12 +121,12 @@ public final class Evidence {
         if (failureCaptured) return;
         failureCaptured = true;
         try {
-            attach("failure screenshot", browser.screenshot(), false);
+            attach("failure screenshot", guard.capture());
         } catch (RuntimeException ignored) {
             // the browser may be gone; the page source attempt below says so
         }
         try {
-            text("failure page source", "text/html", browser.pageSource(), "html");
+            text("failure page source", "text/html", guard.maskedSource(), "html");
         } catch (RuntimeException e) {
             text("failure page source", "text/plain", "the page source could not be read: " + e.getClass().getSimpleName(), "txt");
         }

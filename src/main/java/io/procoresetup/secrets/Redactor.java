@@ -16,6 +16,9 @@ public final class Redactor {
         if (secret != null && secret.length() >= 6) secrets.add(secret);
     }
 
+    /** Every secret registered so far (for the screenshot guard, which masks them in the page). */
+    public Set<String> known() { return Set.copyOf(secrets); }
+
     public String redact(String text) {
         if (text == null || secrets.isEmpty()) return text;
         String out = text;

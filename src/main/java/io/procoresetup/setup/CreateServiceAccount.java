@@ -13,7 +13,9 @@ public final class CreateServiceAccount implements SetupStep {
 
     @Override
     public String apply(Run run) {
-        run.created = run.accounts.openNew().create(run.accountName());
+        var form = run.accounts.openNew();
+        run.sink.markPending(run.accountName(), run.companyId);      // a crash before the save leaves a safe Reset to the next run
+        run.created = form.create(run.accountName());
         return "created service account \"" + run.accountName() + "\"";
     }
 

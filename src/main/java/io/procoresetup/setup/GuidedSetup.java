@@ -11,6 +11,7 @@ import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.Credentials;
 import io.procoresetup.secrets.CredentialsFile;
+import io.procoresetup.secrets.Redactor;
 import io.procoresetup.ui.Browser;
 import io.procoresetup.ui.HomePage;
 import io.procoresetup.ui.LoginPage;
@@ -58,10 +59,28 @@ public final class GuidedSetup {
         if (urlCompany == null) throw new BadInput("could not tell the company ID from " + browser.url() + ": pass --company");
         String companyName = home.header().companyName();
         narrator.say("Signed in to " + companyName + " (company " + urlCompany + ") on " + config.target().id + " at " + config.appUrl());
-        Path credsPath = config.credentialsFile() != null ? config.credentialsFile()
-                : CredentialsFile.defaultPath(config.target().id, urlCompany, config.accountName());
-        CredentialsFile.refuseInside(credsPath, List.of(Path.of("").toAbsolutePath(), config.resultsDir().toAbsolutePath()));
+        Path credsPath = credentialsPath(config, urlCompany);
+        CredentialsFile.refuseInside(credsPath, forbiddenFolders(config));
         return new Start(home, urlCompany, companyName, credsPath);
+    }
+
+    /** Where the credentials go: --credentials (the embedded simulator sets its own), else the default file. */
+    public static Path credentialsPath(RunConfig config, long companyId) {
+        return config.credentialsFile() != null ? config.credentialsFile()
+                : CredentialsFile.defaultPath(config.target().id, companyId, config.accountName());
+    }
+
+    /** Folders a credentials file must never be in: the project, the working directory, the results. */
+    public static List<Path> forbiddenFolders(RunConfig config) {
+        List<Path> out = new ArrayList<>(List.of(Path.of("").toAbsolutePath(), config.resultsDir().toAbsolutePath()));
+        String home = System.getProperty("harness.home");
+        if (home != null) out.add(Path.of(home));
+        return out;
+    }
+
+    /** The sink for a run: simulator credentials die with the simulator, so only a real target's are backed up. */
+    static CredentialsFile sink(RunConfig config, Path path) {
+        return new CredentialsFile(path, config.target() != Target.SIMULATOR);
     }
 
     public static Result run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
@@ -78,7 +97,7 @@ public final class GuidedSetup {
         evidence.describe("company_name", companyName);
         evidence.describe("account_name", config.accountName());
 
-        Run run = new Run(config, browser, evidence, narrator, new CredentialsFile(credsPath), companyId, companyName, s.home());
+        Run run = new Run(config, browser, evidence, narrator, sink(config, credsPath), companyId, companyName, s.home());
         List<String> states = new ArrayList<>();
         for (SetupStep step : STEPS) {
             String[] state = {"applied"};
@@ -93,12 +112,13 @@ public final class GuidedSetup {
             states.add(state[0]);
         }
         boolean complete = states.subList(2, states.size()).stream().allMatch("done"::equals);
+        Path where = run.savedTo != null ? run.savedTo : credsPath;
         narrator.say(complete ? "Setup was already complete: nothing was changed."
-                : "Setup complete: the credentials are in " + credsPath + " (readable only by you).");
+                : "Setup complete: the credentials are in " + where + " (readable only by you).");
         Allure.getLifecycle().updateTestCase(t -> t.setDescription("Guided setup of " + companyName + " (" + companyId + ") on "
                 + config.target().id + (complete ? ": found the work already done." : ".")));
         return new Result(companyId, companyName, run.clientId, run.saved, run.directoryName(),
-                Failures.categorized(() -> run.editUser.projectSettings().addsToNewProjects()), credsPath, states, complete);
+                Failures.categorized(() -> run.editUser.projectSettings().addsToNewProjects()), where, states, complete);
     }
 
     /** One line of a plan: a step, whether setup would change anything there, and what. */
@@ -107,7 +127,7 @@ public final class GuidedSetup {
     /** Looks at every step without changing anything, and says what setup would do. */
     public static List<PlannedStep> plan(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
         Start s = Failures.categorized(() -> start(config, browser, narrator));
-        Run run = new Run(config, browser, evidence, narrator, new CredentialsFile(s.credentials()), s.companyId(), s.companyName(), s.home());
+        Run run = new Run(config, browser, evidence, narrator, sink(config, s.credentials()), s.companyId(), s.companyName(), s.home());
         StepState[] state = new StepState[7];
         String[] what = new String[7];
         evidence.step(1, 6, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {
@@ -149,9 +169,22 @@ public final class GuidedSetup {
             narrator.say((todo ? "  [to do] " : "  [done]  ") + i + " " + STEPS.get(i - 1).title() + ": " + what[i]);
         }
         long todo = out.stream().filter(PlannedStep::todo).count();
-        narrator.say(todo == 0 ? "Nothing to do: setup is complete." : todo + " of 6 steps to do; './harness setup' would do them. Nothing was changed.");
+        narrator.say(todo == 0 ? "Nothing to do: setup is complete."
+                : todo + " of 6 steps to do; '" + setupCommand(config, s.companyId()) + "' would do them. Nothing was changed.");
         evidence.text("plan.json", "application/json", ResultsFiles.json(out), "json");
         return out;
+    }
+
+    /** The setup command line for the target this run looked at (no secret or password is ever part of it). */
+    static String setupCommand(RunConfig c, long companyId) {
+        StringBuilder b = new StringBuilder("./harness setup");
+        if (c.target() != Target.SIMULATOR) b.append(" --target ").append(c.target().id);
+        if (c.appUrl() != null && !c.appUrl().equals(c.target().appUrl)) b.append(" --app-url ").append(c.appUrl());
+        if (c.target() != Target.SIMULATOR || c.companyId() != null) b.append(" --company ").append(companyId);
+        if (c.user() != null && !c.user().isBlank()) b.append(" --user ").append(c.user());
+        if (!RunConfig.DEFAULT_NAME.equals(c.accountName())) b.append(" --name '").append(c.accountName().replace("'", "'\\''")).append("'");
+        if (c.credentialsFile() != null) b.append(" --credentials ").append(c.credentialsFile());
+        return b.toString();
     }
 
     /** Opens Procore's sign-in page and signs in (or waits for the person, with --hand-off). */
@@ -171,6 +204,7 @@ public final class GuidedSetup {
         } else {
             password = password(user);
         }
+        Redactor.global().register(password);             // never in a picture, a page source or a log line
         return new LoginPage(browser).logIn(user, password);
     }
 

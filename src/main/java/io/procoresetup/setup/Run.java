@@ -29,6 +29,7 @@ public final class Run {
     ServiceAccountPage viewed;
     EditUserPage editUser;
     Credentials saved;
+    java.nio.file.Path savedTo;
     String clientId;
     boolean resetNeeded;
 

@@ -1,5 +1,6 @@
 package io.procoresetup.setup;
 
+import io.procoresetup.consent.ResetConsent;
 import io.procoresetup.evidence.Category;
 import io.procoresetup.evidence.HarnessFailure;
 import io.procoresetup.secrets.Credentials;
@@ -36,7 +37,8 @@ public final class SaveCredentials implements SetupStep {
     /** What setup would do here, in one line (for plan). */
     static String plan(Run run) {
         return run.resetNeeded ? "the account exists but its secret is not in " + run.sink.path()
-                + " (Procore shows it once): Reset Secret, save the new one, then redo steps 5 and 6 (Reset wipes them)"
+                + " (Procore shows it once): Reset Secret" + (run.sink.pending() ? "" : " (only with --reset-secret, or when you agree at the prompt)")
+                + ", save the new one, then redo steps 5 and 6 (Reset wipes them)"
                 : "save the Client ID, Client Secret and Company ID shown after Create to " + run.sink.path();
     }
 
@@ -44,28 +46,34 @@ public final class SaveCredentials implements SetupStep {
     public String apply(Run run) {
         String how = "saved";
         if (run.created == null && run.resetNeeded) {
-            run.narrator.say("      \"" + run.accountName() + "\" exists but its secret was never saved (Procore shows it only once): "
+            String why = ResetConsent.obtain(run.config, run.sink, run.accountName(), System.out);
+            run.narrator.say("      \"" + run.accountName() + "\" exists but its secret is not in " + run.sink.path() + " (" + why + "): "
                     + "resetting the secret; this wipes the account's permissions and projects, which steps 5 and 6 restore");
             run.created = run.viewed.resetSecret();
             how = "reset the secret, then saved";
         }
         ServiceAccountPage page = run.created;
         String clientId = page.clientId();
-        String shown = page.shownSecret().orElseThrow(() -> new HarnessFailure(Category.UI_CHANGED,
+        Secret secret = page.secret().orElseThrow(() -> new HarnessFailure(Category.UI_CHANGED,
                 "ServiceAccountPage shows no Client Secret right after Create"));
-        Secret secret = Secret.of(shown);
         long companyId = page.companyIdShown().orElseGet(() -> {
             Long fromUrl = page.companyIdFromUrl();
             return fromUrl != null ? fromUrl : run.companyId;
         });
         Credentials c = new Credentials(clientId, secret, companyId, run.accountName(), run.config.target().id,
                 run.config.appUrl(), Instant.now());
-        run.sink.save(c);                                      // first thing after reading it
+        java.nio.file.Path where = run.sink.save(c);           // first thing after reading it
+        run.sink.clearPending();
+        if (!where.equals(run.sink.path())) {
+            run.narrator.say("      could not write " + run.sink.path() + ": the credentials were saved to " + where
+                    + " instead (readable only by you); move them where they belong");
+        }
         run.saved = c;
+        run.savedTo = where;
         run.clientId = clientId;
-        run.evidence.screenshotMasked("credentials page (secret masked)", page.secretElement());
+        run.evidence.screenshot("credentials page (secret masked)");
         run.viewed = page;
-        return how + " Client ID " + clientId + ", Client Secret and Company ID " + companyId + " to " + run.sink.path();
+        return how + " Client ID " + clientId + ", Client Secret and Company ID " + companyId + " to " + where;
     }
 
     @Override

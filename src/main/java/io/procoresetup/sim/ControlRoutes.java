@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The test-only control API under /__control: seed, inject faults, read the audit log. Off unless enabled. */
 final class ControlRoutes {
     static final String PREFIX = "/__control";
+    static final String TOKEN_HEADER = "X-Control-Token";
 
     private final SimState state;
     private final ObjectMapper json;
@@ -32,6 +33,13 @@ final class ControlRoutes {
         r.before(PREFIX + "/*", ctx -> {
             if (!state.config.controlEnabled) {
                 ctx.status(404).result("Not found");
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            String token = ctx.header(TOKEN_HEADER);
+            if (token == null || !java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    state.config.controlToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                ctx.status(401).json(Map.of("error", "the control API needs the simulator's token in " + TOKEN_HEADER));
                 ctx.skipRemainingHandlers();
             }
         });

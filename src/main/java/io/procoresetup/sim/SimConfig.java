@@ -17,6 +17,8 @@ public final class SimConfig {
     public volatile String accountsState = "AVAILABLE";
     /** Whether the /__control API is served (tests only). */
     public volatile boolean controlEnabled;
+    /** What the control API asks for in X-Control-Token (set once at start, never served). */
+    public volatile String controlToken;
 
     Model.AccountsState accounts() { return Model.AccountsState.valueOf(accountsState); }
 }

@@ -18,20 +18,23 @@ public final class SimServer implements AutoCloseable {
 
     /** How to start it: port (0 = any free one), the seeded company, and whether tests may control it. */
     public record Options(String host, int port, String companyName, int projects, int inactiveProjects,
-                          boolean control, String accountsState, long addAllMillisPerProject) {
+                          boolean control, String accountsState, long addAllMillisPerProject, String controlToken) {
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, "Granite Ridge Construction", 50, 5, false, "AVAILABLE", 40);
+            return new Options("127.0.0.1", 0, "Granite Ridge Construction", 50, 5, false, "AVAILABLE", 40, null);
         }
 
-        public Options withPort(int p) { return new Options(host, p, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject); }
+        /** The token the control API asks for (X-Control-Token); null makes a random one. */
+        public Options withControlToken(String t) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, t); }
 
-        public Options withProjects(int n) { return new Options(host, port, companyName, n, inactiveProjects, control, accountsState, addAllMillisPerProject); }
+        public Options withPort(int p) { return new Options(host, p, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, controlToken); }
 
-        public Options withControl(boolean c) { return new Options(host, port, companyName, projects, inactiveProjects, c, accountsState, addAllMillisPerProject); }
+        public Options withProjects(int n) { return new Options(host, port, companyName, n, inactiveProjects, control, accountsState, addAllMillisPerProject, controlToken); }
 
-        public Options withAccountsState(String s) { return new Options(host, port, companyName, projects, inactiveProjects, control, s, addAllMillisPerProject); }
+        public Options withControl(boolean c) { return new Options(host, port, companyName, projects, inactiveProjects, c, accountsState, addAllMillisPerProject, controlToken); }
 
-        public Options withAddAllMillisPerProject(long ms) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, ms); }
+        public Options withAccountsState(String s) { return new Options(host, port, companyName, projects, inactiveProjects, control, s, addAllMillisPerProject, controlToken); }
+
+        public Options withAddAllMillisPerProject(long ms) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, ms, controlToken); }
     }
 
     /** A login seeded into the default company. */
@@ -44,6 +47,7 @@ public final class SimServer implements AutoCloseable {
     private SimServer(Options o) {
         SimConfig config = new SimConfig();
         config.controlEnabled = o.control();
+        config.controlToken = o.controlToken() != null && !o.controlToken().isBlank() ? o.controlToken() : randomToken();
         config.accountsState = Model.AccountsState.valueOf(o.accountsState().toUpperCase()).name();
         config.addAllMillisPerProject = o.addAllMillisPerProject();
         this.state = new SimState(config);
@@ -102,6 +106,15 @@ public final class SimServer implements AutoCloseable {
             });
         });
     }
+
+    private static String randomToken() {
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
+    /** What the control API asks for in its X-Control-Token header: known only to whoever started the simulator. */
+    public String controlToken() { return state.config.controlToken; }
 
     private static byte[] resource(String name) {
         try (InputStream in = SimServer.class.getResourceAsStream(name)) {

@@ -17,7 +17,6 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.testng.annotations.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,8 @@ public class InventorySuite {
                 long companyId = s.config.companyId() != null ? s.config.companyId() : home.companyId();
                 String companyName = home.header().companyName();
                 String account = seedAccount(s.config, companyId) ? INVENTORY_ACCOUNT : null;
-                List<Inventory.PageCheck> checks = new Inventory(s.browser, s.config.appUrl(), companyId, InventorySuite::pageStep)
+                List<Inventory.PageCheck> checks = new Inventory(s.browser, s.config.appUrl(), companyId,
+                        (c, shot) -> pageStep(c, shot ? () -> s.evidence.screenshot(c.page()) : null))
                         .walk(account, account == null ? null : account + "-" + companyName);
                 Drift.report(checks, s.narrator);
                 List<Inventory.Item> missing = checks.stream().flatMap(c -> c.missing().stream()).toList();
@@ -52,10 +52,10 @@ public class InventorySuite {
     }
 
     /** One Allure step per page with its screenshot; a page that lacks something is a failed step, and the walk goes on. */
-    static void pageStep(Inventory.PageCheck c, byte[] png) {
+    static void pageStep(Inventory.PageCheck c, Runnable screenshot) {
         try {
             Allure.step(c.page() + (c.missing().isEmpty() ? "" : ": " + c.missing().size() + " missing"), () -> {
-                if (png != null) Allure.addAttachment(c.page(), "image/png", new ByteArrayInputStream(png), "png");
+                if (screenshot != null) screenshot.run();             // through the evidence's screenshot guard
                 if (!c.missing().isEmpty()) throw new HarnessFailure(Category.UI_CHANGED, describe(c.missing()));
             });
         } catch (HarnessFailure reported) {
@@ -71,8 +71,8 @@ public class InventorySuite {
 
     /** On the simulator, an account for the inventory to look at (made behind the UI, its secret never shown). */
     static boolean seedAccount(RunConfig config, long companyId) {
-        if (config.target() != Target.SIMULATOR) return false;
-        OkHttpClient http = new OkHttpClient();
+        if (config.target() != Target.SIMULATOR || config.controlToken() == null) return false;
+        OkHttpClient http = io.procoresetup.verify.CrossCheck.controlClient(config.controlToken());
         String url = config.appUrl() + "/__control/companies/" + companyId + "/accounts";
         try (Response r = http.newCall(new Request.Builder().url(url).post(RequestBody.create("{\"name\":\"" + INVENTORY_ACCOUNT + "\"}",
                 MediaType.get("application/json"))).build()).execute()) {

@@ -7,6 +7,7 @@ import io.procoresetup.config.RunConfig;
 import io.procoresetup.evidence.Evidence;
 import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ResultsFiles;
+import io.procoresetup.secrets.CredentialsFile;
 import io.procoresetup.sim.SimServer;
 import io.procoresetup.ui.Browser;
 import org.openqa.selenium.Capabilities;
@@ -45,7 +46,11 @@ public final class RunSession implements AutoCloseable {
         try {
             if (config.embeddedSimulator()) {
                 sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()).withControl(true));
-                config = config.withUrls(sim.url(), sim.url(), sim.url());
+                if (config.credentialsFile() == null) {
+                    // a fresh demo company every run: its credentials are kept apart from a running simulator's
+                    config = config.withCredentials(CredentialsFile.defaultPath("embedded-simulator", sim.companyId(), config.accountName()));
+                }
+                config = config.withUrls(sim.url(), sim.url(), sim.url()).withControlToken(sim.controlToken());
                 narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
             }
             RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);

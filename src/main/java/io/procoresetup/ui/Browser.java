@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The page objects' only way to touch the browser: waits on conditions, never sleeps. */
-public final class Browser {
+public final class Browser implements io.procoresetup.browser.Screen {
     private static final Locator ERROR_PAGE = UI.headingContaining("something went wrong");
     private static final Locator PASSWORD = new Locator("the password field", "//input[@type='password']");
 
@@ -265,15 +265,14 @@ public final class Browser {
         });
     }
 
+    /** The raw picture: only the evidence's screenshot guard calls this; everyone else asks the guard. */
+    @Override
     public byte[] screenshot() { return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES); }
 
+    @Override
     public String pageSource() { return driver.getPageSource(); }
 
-    /** Replaces what the element shows with {@code mask}, so a screenshot cannot carry it. */
-    public void mask(WebElement el, String mask) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].textContent = arguments[1];", el, mask);
-    }
-
+    @Override
     public Object script(String js, Object... args) { return ((JavascriptExecutor) driver).executeScript(js, args); }
 
     static String firstLine(String s) { return s == null ? "" : s.lines().findFirst().orElse(""); }

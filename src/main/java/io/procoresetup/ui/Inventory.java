@@ -41,10 +41,10 @@ public final class Inventory {
     private final Browser browser;
     private final String appUrl;
     private final long companyId;
-    private final BiConsumer<PageCheck, byte[]> onPage;
+    private final BiConsumer<PageCheck, Boolean> onPage;
     private final List<PageCheck> checks = new ArrayList<>();
 
-    public Inventory(Browser browser, String appUrl, long companyId, BiConsumer<PageCheck, byte[]> onPage) {
+    public Inventory(Browser browser, String appUrl, long companyId, BiConsumer<PageCheck, Boolean> onPage) {
         this.browser = browser;
         this.appUrl = appUrl;
         this.companyId = companyId;
@@ -105,7 +105,7 @@ public final class Inventory {
         for (Locator l : want) items.add(new Item(page, l.description(), l.xpath(), shown ? browser.visible(l) : browser.present(l)));
         PageCheck c = new PageCheck(page, items);
         checks.add(c);
-        onPage.accept(c, screenshot ? browser.screenshot() : null);
+        onPage.accept(c, screenshot);
     }
 
     private boolean tryClick(Locator l) {

@@ -1,6 +1,6 @@
 package io.procoresetup.ui;
 
-import org.openqa.selenium.WebElement;
+import io.procoresetup.secrets.Secret;
 
 import java.util.Optional;
 
@@ -14,18 +14,23 @@ public final class ServiceAccountPage {
     static final Locator CANCEL = UI.button("Cancel").within(UI.dialog());
 
     private final Browser browser;
+    private final Optional<Secret> secret;
 
     ServiceAccountPage(Browser browser) {
         this.browser = browser;
         browser.expect(this, CLIENT_ID, CLIENT_SECRET);
+        // Read the moment the page shows: the redactor and the screenshot guard know it before anything else runs.
+        this.secret = shownSecret(browser.text("ServiceAccountPage", CLIENT_SECRET)).map(Secret::of);
     }
 
     public String clientId() { return browser.text("ServiceAccountPage", CLIENT_ID); }
 
-    /** The secret as shown, when it is shown: a single token of 16 or more characters. */
-    public Optional<String> shownSecret() {
-        String s = browser.text("ServiceAccountPage", CLIENT_SECRET);
-        return s.matches("\\S{16,}") ? Optional.of(s) : Optional.empty();
+    /** The secret this page showed when it loaded (right after Create or Reset Secret), read once. */
+    public Optional<Secret> secret() { return secret; }
+
+    /** A single token of 16 or more characters is a secret; a mask (bullets) or a hint is not. */
+    static Optional<String> shownSecret(String s) {
+        return s.matches("[\\x21-\\x7e]{16,}") ? Optional.of(s) : Optional.empty();
     }
 
     /** The Company ID where the page shows it; real Procore often shows it only in the URL. */
@@ -34,9 +39,6 @@ public final class ServiceAccountPage {
     }
 
     public Long companyIdFromUrl() { return LoginPage.companyIdIn(browser.url()); }
-
-    /** The element that shows the secret, so evidence can mask it before a screenshot. */
-    public WebElement secretElement() { return browser.find("ServiceAccountPage", CLIENT_SECRET); }
 
     public AppHeader header() { return new AppHeader(browser); }
 

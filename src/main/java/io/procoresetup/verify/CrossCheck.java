@@ -52,10 +52,17 @@ public final class CrossCheck {
         return out[0];
     }
 
+    /** An HTTP client that sends the simulator's control token (never logged: OkHttp logs nothing here). */
+    public static OkHttpClient controlClient(String token) {
+        return new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                .header("X-Control-Token", token).build())).build();
+    }
+
     /** On the simulator, a project can be created through its control API (when it serves one). */
     static Verification.NewProjectProbe probe(RunConfig config, long companyId) {
         if (config.target() != Target.SIMULATOR) return null;
-        OkHttpClient http = new OkHttpClient();
+        if (config.controlToken() == null) return null;          // a simulator whose control API this run may not use
+        OkHttpClient http = controlClient(config.controlToken());
         String url = config.appUrl() + "/__control/companies/" + companyId + "/projects";
         try (Response r = http.newCall(new Request.Builder().url(config.appUrl() + "/__control/companies/" + companyId).build()).execute()) {
             if (!r.isSuccessful()) return null;

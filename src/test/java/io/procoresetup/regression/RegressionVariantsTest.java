@@ -52,7 +52,7 @@ public class RegressionVariantsTest {
         List<String> args = new ArrayList<>(List.of("regression", "--target", "simulator", "--app-url", sim.url(), "--results",
                 work.resolve(name).toString(), "--no-report", "--timeout", "4"));
         args.addAll(List.of(extra));
-        return HarnessProcess.run(Map.of(), args.toArray(String[]::new));
+        return HarnessProcess.run(sim.controlEnv(), args.toArray(String[]::new));
     }
 
     @Test(dataProvider = "variants")

@@ -53,7 +53,7 @@ public class GuidedSetupEndToEndTest {
     public void stop() { sim.close(); }
 
     private HarnessProcess.Result setup() {
-        return HarnessProcess.run(Map.of(), "setup", "--target", "simulator", "--app-url", sim.url(), "--credentials", creds.toString(),
+        return HarnessProcess.run(sim.controlEnv(), "setup", "--target", "simulator", "--app-url", sim.url(), "--credentials", creds.toString(),
                 "--results", results.toString(), "--no-report");
     }
 

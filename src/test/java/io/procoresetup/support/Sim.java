@@ -27,11 +27,18 @@ public final class Sim implements AutoCloseable {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     public final SimServer server;
-    public final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+    public final OkHttpClient http;
 
     public Sim(SimServer.Options options) {
         this.server = SimServer.start(options.withControl(true));
+        String token = server.controlToken();
+        this.http = new OkHttpClient.Builder().followRedirects(false).addInterceptor(chain -> chain.proceed(
+                chain.request().url().encodedPath().startsWith("/__control")
+                        ? chain.request().newBuilder().header("X-Control-Token", token).build() : chain.request())).build();
     }
+
+    /** The environment that lets a harness process use this simulator's control API (its cross-check's probe project). */
+    public java.util.Map<String, String> controlEnv() { return java.util.Map.of("PROCORE_SIM_CONTROL_TOKEN", server.controlToken()); }
 
     public Sim() { this(SimServer.Options.defaults().withAddAllMillisPerProject(2)); }
 

@@ -34,7 +34,7 @@ public class VerifyEndToEndTest {
         cid = sim.freshCompany(30, 3, 0, 2);
         work = Files.createTempDirectory("harness-verify-");
         creds = work.resolve("creds.json");
-        setup = HarnessProcess.run(Map.of(), "setup", "--target", "simulator", "--app-url", sim.url(), "--credentials", creds.toString(),
+        setup = HarnessProcess.run(sim.controlEnv(), "setup", "--target", "simulator", "--app-url", sim.url(), "--credentials", creds.toString(),
                 "--results", work.resolve("setup-results").toString(), "--no-report");
     }
 
@@ -42,7 +42,7 @@ public class VerifyEndToEndTest {
     public void stop() { sim.close(); }
 
     private HarnessProcess.Result verify(String results) {
-        return HarnessProcess.run(Map.of(), "verify", "--target", "simulator", "--app-url", sim.url(), "--credentials", creds.toString(),
+        return HarnessProcess.run(sim.controlEnv(), "verify", "--target", "simulator", "--app-url", sim.url(), "--credentials", creds.toString(),
                 "--results", work.resolve(results).toString(), "--no-report");
     }
 
