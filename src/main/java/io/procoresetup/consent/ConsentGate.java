@@ -83,7 +83,7 @@ public final class ConsentGate {
         return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName, "typed company ID", CHANGES);
     }
 
-    static String host(String url) {
+    public static String host(String url) {
         try {
             return URI.create(url).getHost() + (URI.create(url).getPort() > 0 ? ":" + URI.create(url).getPort() : "");
         } catch (RuntimeException e) {

@@ -21,13 +21,35 @@ public final class AllureReport {
     public static Path generate(Path projectDir, Path results, Path reportDir) throws IOException, InterruptedException {
         carryHistory(reportDir, results);
         Path allure = projectDir.resolve(".allure/allure-" + VERSION + "/bin/allure");
-        List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(allure)) {
-            cmd.addAll(List.of(allure.toString(), "generate", "--single-file", "--clean", "-o", reportDir.toString(), results.toString()));
-        } else {
-            cmd.addAll(List.of("mvn", "-B", "-q", "io.qameta.allure:allure-maven:2.17.0:report",
-                    "-Dallure.results.directory=" + results.toAbsolutePath(), "-Dharness.reportDir=" + reportDir.toAbsolutePath()));
+        if (!Files.isExecutable(allure)) {
+            // allure-maven installs the commandline from Maven Central (and writes its own executor.json: keep ours)
+            Path executor = results.resolve("executor.json");
+            byte[] ours = Files.exists(executor) ? Files.readAllBytes(executor) : null;
+            run(projectDir, List.of("mvn", "-B", "-q", "io.qameta.allure:allure-maven:2.17.0:report",
+                    "-Dallure.results.directory=" + results.toAbsolutePath(), "-Dharness.reportDir=" + reportDir.toAbsolutePath()), reportDir);
+            if (ours != null) Files.write(executor, ours);
+            if (!Files.isExecutable(allure)) return reportDir.resolve("index.html");
         }
+        List<String> cmd = new ArrayList<>(List.of(allure.toString(), "generate", "--single-file", "--clean", "-o", reportDir.toString()));
+        String name = reportName(results);
+        if (name != null) cmd.addAll(List.of("--name", name));
+        cmd.add(results.toString());
+        return run(projectDir, cmd, reportDir);
+    }
+
+    /** The report's title the run wrote into executor.json (reportName), if any. */
+    static String reportName(Path results) {
+        try {
+            Path executor = results.resolve("executor.json");
+            if (!Files.exists(executor)) return null;
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(executor.toFile()).get("reportName");
+            return node == null || node.asText().isBlank() ? null : node.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Path run(Path projectDir, List<String> cmd, Path reportDir) throws IOException, InterruptedException {
         Path log = Files.createTempFile("allure-report-", ".log");
         try {
             Process p = new ProcessBuilder(cmd).directory(projectDir.toFile()).redirectErrorStream(true)
@@ -38,8 +60,8 @@ public final class AllureReport {
             }
             Path index = reportDir.resolve("index.html");
             if (p.exitValue() != 0 || !Files.exists(index)) {
-                String tail = String.join(" | ", Files.readAllLines(log).stream().filter(l -> !l.isBlank())
-                        .skip(Math.max(0, Files.readAllLines(log).size() - 3)).toList());
+                List<String> lines = Files.readAllLines(log);
+                String tail = String.join(" | ", lines.stream().filter(l -> !l.isBlank()).skip(Math.max(0, lines.size() - 3)).toList());
                 throw new IOException("Allure report generation failed (" + String.join(" ", cmd.subList(0, 2)) + "): " + tail);
             }
             return index;

@@ -44,6 +44,9 @@ public final class Evidence {
     private final Narrator narrator;
     private final List<StepRecord> steps = new ArrayList<>();
     private final Map<String, Object> run = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private String reportName;
+    private String job = ReportFacts.SETUP_JOB;
     private List<Shot> shots = new ArrayList<>();
     private boolean failureCaptured;
 
@@ -62,6 +65,23 @@ public final class Evidence {
     public Narrator narrator() { return narrator; }
 
     public void describe(String key, Object value) { run.put(key, value); }
+
+    /** A fact for the report's Environment table (written when the run closes): what the run found, never a placeholder. */
+    public void environment(String key, String value) {
+        if (value != null && !value.isBlank()) environment.put(key, value);
+    }
+
+    public Map<String, String> environment() { return Map.copyOf(environment); }
+
+    /** The job this run does for the report (setup, plan, verification, regression); the suite says which. */
+    public void job(String job) { this.job = job; }
+
+    public String job() { return job; }
+
+    /** The report's title, once the run knows the company. */
+    public void reportName(String name) { this.reportName = name; }
+
+    public String reportName() { return reportName; }
 
     /**
      * Runs a guide step as one Allure step named with the guide's title: times it, narrates it, takes a

@@ -50,12 +50,16 @@ public final class ResultsFiles {
     }
 
     /** executor.json: who ran the results (shown in the report's overview). */
-    public static void executor(Path dir, String buildName) {
+    public static void executor(Path dir, String buildName) { executor(dir, buildName, null); }
+
+    /** executor.json, with the report's title when the run knows it (Allure shows reportName as the report's name). */
+    public static void executor(Path dir, String buildName, String reportName) {
         Map<String, Object> m = new LinkedHashMap<>();
         boolean gha = System.getenv("GITHUB_ACTIONS") != null;
         m.put("name", gha ? "GitHub Actions" : "procore-setup-harness");
         m.put("type", gha ? "github" : "local");
         m.put("buildName", buildName);
+        if (reportName != null) m.put("reportName", reportName);
         if (gha && System.getenv("GITHUB_SERVER_URL") != null) {
             m.put("buildUrl", System.getenv("GITHUB_SERVER_URL") + "/" + System.getenv("GITHUB_REPOSITORY") + "/actions/runs/" + System.getenv("GITHUB_RUN_ID"));
         }

@@ -8,6 +8,7 @@ import io.procoresetup.consent.ConsentRecord;
 import io.procoresetup.evidence.Evidence;
 import io.procoresetup.evidence.Failures;
 import io.procoresetup.evidence.Narrator;
+import io.procoresetup.evidence.ReportFacts;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.Credentials;
 import io.procoresetup.secrets.CredentialsFile;
@@ -89,9 +90,11 @@ public final class GuidedSetup {
         String companyName = s.companyName();
         Path credsPath = s.credentials();
 
+        identify(config, evidence, companyId, companyName, "Guided setup");
         ConsentRecord consent = ConsentGate.obtain(config, companyId, companyName, System.out);
         ResultsFiles.writeJson(config.resultsDir().resolve("consent.json"), consent);
         evidence.text("consent.json", "application/json", ResultsFiles.json(consent), "json");
+        evidence.environment("consent", consent.mode() + ", by " + consent.who() + " at " + consent.when());
         evidence.describe("target", config.target().id);
         evidence.describe("company_id", companyId);
         evidence.describe("company_name", companyName);
@@ -99,26 +102,70 @@ public final class GuidedSetup {
 
         Run run = new Run(config, browser, evidence, narrator, sink(config, credsPath), companyId, companyName, s.home());
         List<String> states = new ArrayList<>();
-        for (SetupStep step : STEPS) {
-            String[] state = {"applied"};
-            evidence.step(step.number(), STEPS.size(), step.title(), "applied", () -> Failures.categorized(() -> {
-                if (step.inspect(run) == StepState.DONE) {
-                    state[0] = "done";
-                    return step.alreadyDone(run);
-                }
-                return step.apply(run);
-            }));
-            evidence.restate(state[0]);
-            states.add(state[0]);
+        try {
+            for (SetupStep step : STEPS) {
+                String[] state = {"applied"};
+                evidence.step(step.number(), STEPS.size(), step.title(), "applied", () -> Failures.categorized(() -> {
+                    if (step.inspect(run) == StepState.DONE) {
+                        state[0] = "done";
+                        return step.alreadyDone(run);
+                    }
+                    return step.apply(run);
+                }));
+                evidence.restate(state[0]);
+                states.add(state[0]);
+            }
+        } finally {
+            ReportFacts.description(outcome(config, companyId, companyName, run, consent, evidence));
         }
         boolean complete = states.subList(2, states.size()).stream().allMatch("done"::equals);
         Path where = run.savedTo != null ? run.savedTo : credsPath;
         narrator.say(complete ? "Setup was already complete: nothing was changed."
                 : "Setup complete: the credentials are in " + where + " (readable only by you).");
-        Allure.getLifecycle().updateTestCase(t -> t.setDescription("Guided setup of " + companyName + " (" + companyId + ") on "
-                + config.target().id + (complete ? ": found the work already done." : ".")));
         return new Result(companyId, companyName, run.clientId, run.saved, run.directoryName(),
                 Failures.categorized(() -> run.editUser.projectSettings().addsToNewProjects()), where, states, complete);
+    }
+
+    /** Names the report for the job and company, labels the test for humans, fills the environment. */
+    public static void identify(RunConfig config, Evidence evidence, long companyId, String companyName, String what) {
+        String job = evidence.job();
+        evidence.environment("company.id", String.valueOf(companyId));
+        evidence.environment("company.name", companyName);
+        evidence.environment("route", ReportFacts.GUIDE_ROUTE);
+        evidence.reportName(ReportFacts.reportName(job, companyName, companyId));
+        ReportFacts.label(job, ReportFacts.GUIDE_ROUTE,
+                ReportFacts.GUIDE_STEPS.stream().map(ReportFacts.StepSource::title).toList(),
+                companyName + " (" + companyId + ") on " + config.target().id + " at " + ConsentGate.host(config.appUrl()), what);
+        ReportFacts.links(ReportFacts.GUIDE_STEPS);
+    }
+
+    private static final String CELL = "border:1px solid #ccc;padding:4px 8px;text-align:left";
+
+    /** The outcome table at the top of the report: who, what, where the secret went, and each step's result. */
+    static String outcome(RunConfig config, long companyId, String companyName, Run run, ConsentRecord consent, Evidence evidence) {
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"Company", ReportFacts.esc(companyName + " (" + companyId + ")")});
+        facts.add(new String[] {"Target", ReportFacts.esc(config.target().id + " at " + ConsentGate.host(config.appUrl()))});
+        facts.add(new String[] {"Route", ReportFacts.esc(ReportFacts.GUIDE_ROUTE)});
+        facts.add(new String[] {"Service account", ReportFacts.esc(run.accountName() + " (Directory user: " + run.directoryName() + ")")});
+        facts.add(new String[] {"Client ID", ReportFacts.esc(run.clientId == null ? "not read (see the steps)" : run.clientId)});
+        facts.add(new String[] {"Client Secret", ReportFacts.esc(run.savedTo != null
+                ? "saved to " + run.savedTo + " (readable only by its owner; never in this report)"
+                : run.saved != null ? "already saved in " + run.sink.path() : "not saved in this run")});
+        facts.add(new String[] {"Consent", ReportFacts.esc(consent.mode() + ", by " + consent.who() + " at " + consent.when())});
+        StringBuilder steps = new StringBuilder("<table style=\"border-collapse:collapse;font:14px sans-serif;margin-top:8px\"><tr>");
+        for (String h : List.of("#", "Step", "Result", "What happened")) steps.append("<th style=\"").append(CELL).append("\">").append(h).append("</th>");
+        steps.append("</tr>");
+        for (Evidence.StepRecord r : evidence.steps()) {
+            String color = "failed".equals(r.state()) ? "#c92a2a" : "#2f9e44";
+            steps.append("<tr><td style=\"").append(CELL).append("\">").append(r.number()).append("</td><td style=\"").append(CELL).append("\">")
+                    .append(ReportFacts.esc(r.title())).append("</td><td style=\"").append(CELL).append(";font-weight:bold;color:").append(color)
+                    .append("\">").append(ReportFacts.esc(r.state().toUpperCase(java.util.Locale.ROOT))).append("</td><td style=\"").append(CELL)
+                    .append("\">").append(ReportFacts.esc(r.outcome().isEmpty() ? "stopped here: see this step's failure screenshot" : r.outcome()))
+                    .append("</td></tr>");
+        }
+        steps.append("</table>");
+        return "<h3>Outcome</h3>" + ReportFacts.table(facts) + steps;
     }
 
     /** One line of a plan: a step, whether setup would change anything there, and what. */
@@ -128,6 +175,7 @@ public final class GuidedSetup {
     public static List<PlannedStep> plan(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
         Start s = Failures.categorized(() -> start(config, browser, narrator));
         Run run = new Run(config, browser, evidence, narrator, sink(config, s.credentials()), s.companyId(), s.companyName(), s.home());
+        identify(config, evidence, s.companyId(), s.companyName(), "Plan (read-only)");
         StepState[] state = new StepState[7];
         String[] what = new String[7];
         evidence.step(1, 6, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {

@@ -5,6 +5,7 @@ import io.procoresetup.config.Target;
 import io.procoresetup.evidence.Category;
 import io.procoresetup.evidence.HarnessFailure;
 import io.procoresetup.evidence.Narrator;
+import io.procoresetup.evidence.ReportFacts;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.ui.HomePage;
@@ -34,9 +35,11 @@ public class InventorySuite {
         try {
             RunConfig config = RunConfig.fromSystemProperties();
             try (RunSession s = RunSession.open(config, Narrator.console())) {
+                s.evidence.job(ReportFacts.REGRESSION_JOB);
                 HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
                 long companyId = s.config.companyId() != null ? s.config.companyId() : home.companyId();
                 String companyName = home.header().companyName();
+                GuidedSetup.identify(s.config, s.evidence, companyId, companyName, "UI inventory (read-only)");
                 String account = seedAccount(s.config, companyId) ? INVENTORY_ACCOUNT : null;
                 List<Inventory.PageCheck> checks = new Inventory(s.browser, s.config.appUrl(), companyId,
                         (c, shot) -> pageStep(c, shot ? () -> s.evidence.screenshot(c.page()) : null))

@@ -2,6 +2,7 @@ package io.procoresetup.suites;
 
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.evidence.Narrator;
+import io.procoresetup.evidence.ReportFacts;
 import io.procoresetup.setup.GuidedSetup;
 import io.qameta.allure.Allure;
 import org.testng.annotations.Test;
@@ -14,6 +15,7 @@ public class PlanSuite {
         try {
             RunConfig config = RunConfig.fromSystemProperties();
             try (RunSession s = RunSession.open(config, Narrator.console())) {
+                s.evidence.job(ReportFacts.PLAN_JOB);
                 Outcome.succeeded(GuidedSetup.plan(s.config, s.browser, s.evidence, s.narrator));
             }
         } catch (RuntimeException | Error e) {

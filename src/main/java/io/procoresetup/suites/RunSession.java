@@ -55,8 +55,8 @@ public final class RunSession implements AutoCloseable {
             }
             RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);
             ResultsFiles.categories(config.resultsDir());
-            ResultsFiles.environment(config.resultsDir(), s.environment());
-            ResultsFiles.executor(config.resultsDir(), config.target().id + " " + java.time.Instant.now());
+            s.environment().forEach(s.evidence::environment);
+            s.writeReportFiles();
             return s;
         } catch (RuntimeException e) {
             browser.thenAccept(BrowserSessions.Session::close);
@@ -70,27 +70,42 @@ public final class RunSession implements AutoCloseable {
         return new BrowserSettings(!c.headed(), c.browserBinary(), c.driverBinary(), c.gridUrl(), c.timeout());
     }
 
+    private final String started = java.time.Instant.now().toString();
+
+    /** What is known before sign-in; the company, consent and the rest are added as the run finds them. */
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("target", config.target().id);
-        env.put("app.url", config.appUrl());
+        env.put("target", config.target().id + (config.embeddedSimulator() || sim != null ? " (embedded simulator: a fresh demo company)" : ""));
+        env.put("target.host", io.procoresetup.consent.ConsentGate.host(config.appUrl()));
         env.put("api.url", config.apiUrl());
-        env.put("company.id", config.companyId() == null ? "(from the URL after sign-in)" : String.valueOf(config.companyId()));
+        if (config.companyId() != null) env.put("company.id", String.valueOf(config.companyId()));
         env.put("account.name", config.accountName());
         env.put("browser", session.description());
         if (session.driver() instanceof HasCapabilities hc) {
             Capabilities caps = hc.getCapabilities();
             env.put("browser.version", caps.getBrowserName() + " " + caps.getBrowserVersion());
+            if (caps.getCapability("chrome") instanceof Map<?, ?> chrome && chrome.get("chromedriverVersion") != null) {
+                env.put("driver.version", "chromedriver " + String.valueOf(chrome.get("chromedriverVersion")).split(" ")[0]);
+            }
         }
-        env.put("grid", config.gridUrl() == null ? "none" : config.gridUrl());
+        env.put("grid", config.gridUrl() == null ? "none (local browser)" : config.gridUrl());
         env.put("java", System.getProperty("java.version"));
-        env.put("harness", String.valueOf(RunSession.class.getPackage().getImplementationVersion()));
+        String version = RunSession.class.getPackage().getImplementationVersion();
+        env.put("harness", "procore-setup-harness " + (version != null ? version : "(development build)"));
+        env.put("started", started);
         return env;
+    }
+
+    /** environment.properties and executor.json (with the report's title) as the run knows them now. */
+    private void writeReportFiles() {
+        ResultsFiles.environment(config.resultsDir(), evidence.environment());
+        ResultsFiles.executor(config.resultsDir(), config.target().id + " " + started, evidence.reportName());
     }
 
     @Override
     public void close() {
         try {
+            writeReportFiles();
             evidence.writeManifest();
         } finally {
             evidence.close();

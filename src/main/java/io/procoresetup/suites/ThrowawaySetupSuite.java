@@ -3,6 +3,7 @@ package io.procoresetup.suites;
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.evidence.Narrator;
+import io.procoresetup.evidence.ReportFacts;
 import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.ui.HomePage;
 import io.procoresetup.verify.CrossCheck;
@@ -34,6 +35,7 @@ public class ThrowawaySetupSuite {
             RunConfig config = RunConfig.from(p);
             ConsentGate.precheck(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
+                s.evidence.job(ReportFacts.REGRESSION_JOB);
                 GuidedSetup.Result r = GuidedSetup.run(s.config, s.browser, s.evidence, s.narrator);
                 CrossCheck.run(s.config, s.browser, s.evidence, s.narrator, r.saved(),
                         new CrossCheck.Seen(r.companyId(), r.companyName(), r.directoryName(), r.addToNewProjectsTicked()));

@@ -3,6 +3,7 @@ package io.procoresetup.suites;
 import io.procoresetup.config.BadInput;
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.evidence.Narrator;
+import io.procoresetup.evidence.ReportFacts;
 import io.procoresetup.secrets.Credentials;
 import io.procoresetup.secrets.CredentialsFile;
 import io.procoresetup.secrets.Secret;
@@ -31,6 +32,7 @@ public class VerifySuite {
             RunConfig config = RunConfig.fromSystemProperties();
             Credentials creds = credentials(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
+                s.evidence.job(ReportFacts.VERIFY_JOB);
                 HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
                 if (s.config.companyId() != null && !s.config.companyId().equals(home.companyId())) {
                     s.browser.open(s.config.appUrl() + "/" + s.config.companyId() + "/company/home/list");
@@ -38,6 +40,7 @@ public class VerifySuite {
                 }
                 long companyId = home.companyId();
                 String companyName = home.header().companyName();
+                GuidedSetup.identify(s.config, s.evidence, companyId, companyName, CrossCheck.TITLE);
                 String directoryName = s.config.accountName() + "-" + companyName;
                 EditUserPage edit = home.header().openDirectory().edit(directoryName);
                 boolean ticked = edit.projectSettings().addsToNewProjects();

@@ -42,6 +42,7 @@ public final class CrossCheck {
             List<Check> checks = Verification.run(api, ui, probe(config, seen.companyId()));
             out[0] = checks;
             evidence.text("verification table", "text/html", VerificationTable.html(checks), "html");
+            io.procoresetup.evidence.ReportFacts.description("<h3>Verification through the REST API</h3>" + VerificationTable.html(checks));
             evidence.text("verification.json", "application/json", VerificationTable.json(checks), "json");
             narrator.say(VerificationTable.text(checks).stripTrailing());
             narrator.say("      " + api.stats().requests.get() + " API requests");
