@@ -30,7 +30,7 @@ public final class AddAllProjects implements SetupStep {
         } else {
             panel.start();
         }
-        Progress end = await(run, panel);
+        Progress end = await(run, panel, before);
         if (end.failure() != null) {
             if (end.failure().contains("HTTP 401")) {
                 throw new io.procoresetup.ui.Browser.SessionExpired("Add All could not start: Procore asks to sign in again (session expired)");
@@ -46,7 +46,7 @@ public final class AddAllProjects implements SetupStep {
     }
 
     /** Waits on the indicator, narrating the percentage, until Complete, a failure, a stall or the time limit. */
-    private Progress await(Run run, AddAllPanel panel) {
+    private Progress await(Run run, AddAllPanel panel, int total) {
         long deadline = System.nanoTime() + run.config.addAllTimeout().toNanos();
         int[] last = {-1};
         long[] lastChange = {System.nanoTime()};
@@ -55,7 +55,7 @@ public final class AddAllProjects implements SetupStep {
             Progress p = panel.read();
             seen[0] = p;
             if (p.percent() != last[0]) {
-                if (last[0] < 0 || p.percent() / 10 != last[0] / 10 || p.percent() == 100) run.narrator.progress("Add All", p.percent());
+                run.narrator.progress("Add All", p.percent(), total * p.percent() / 100, total);    // Procore's percentage, as projects
                 last[0] = p.percent();
                 lastChange[0] = System.nanoTime();
             }

@@ -106,6 +106,7 @@ public class InventorySuite {
             }
             html.append("</table>");
             Allure.addAttachment("UI drift", "text/html", html.toString(), "html");
+            ReportFacts.description("<h3>UI drift: " + found + " of " + total + " found on " + checks.size() + " pages</h3>" + html);
             Allure.addAttachment("ui-drift.json", "application/json", ResultsFiles.json(checks), "json");
             narrator.say("UI inventory: " + found + " of " + total + " landmarks and elements found on " + checks.size() + " pages");
             for (Inventory.PageCheck c : checks) {
