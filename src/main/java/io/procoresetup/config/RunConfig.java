@@ -14,10 +14,13 @@ import java.util.Properties;
 public record RunConfig(Target target, String appUrl, String loginUrl, String apiUrl, Long companyId, String accountName,
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
-                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall) {
+                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall,
+                        Duration deadline) {
 
     public static final String DEFAULT_NAME = "laborchart-integration";
     public static final String PREFIX = "harness.";
+    /** How long the REST cross-check may take in all, waits for rate limits and slow answers included. */
+    public static final long DEFAULT_DEADLINE_SECONDS = 120;
 
     /** Whether the run starts its own simulator (target simulator with no URL given). */
     public boolean embeddedSimulator() { return target == Target.SIMULATOR && appUrl == null; }
@@ -27,17 +30,17 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
 
     public RunConfig withUrls(String app, String login, String api) {
         return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall, deadline);
     }
 
     public RunConfig withCompany(long id) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall, deadline);
     }
 
     public RunConfig withUser(String u) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall, deadline);
     }
 
     /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
@@ -85,10 +88,14 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         if (timeout.isNegative() || timeout.isZero() || addAll.isNegative() || addAll.isZero() || stall.isNegative() || stall.isZero()) {
             throw new BadInput("--timeout, --add-all-timeout and --add-all-stall must be positive numbers of seconds");
         }
+        Duration deadline = Duration.ofSeconds(numberOr(p, "deadline", "--deadline", DEFAULT_DEADLINE_SECONDS));
+        if (deadline.isNegative() || deadline.isZero() || deadline.toSeconds() > 86_400) {
+            throw new BadInput("--deadline must be a positive number of seconds, at most 86400 (a day)");
+        }
         boolean interactive = bool(p, "interactive");
         return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
                 p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
-                simProjects, timeout, addAll, stall);
+                simProjects, timeout, addAll, stall, deadline);
     }
 
     public static RunConfig fromSystemProperties() { return from(System.getProperties()); }
