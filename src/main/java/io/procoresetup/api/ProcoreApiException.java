@@ -33,8 +33,7 @@ public final class ProcoreApiException extends HarnessFailure {
     }
 
     public ProcoreApiException(Kind kind, int status, String call, String procoreMessage, Instant retryAt) {
-        super(kind.category, call + " -> " + (status > 0 && !procoreMessage.contains("status " + status) ? "HTTP " + status + ": " : "")
-                + procoreMessage);
+        super(kind.category, call + " -> " + prefix(status, procoreMessage) + procoreMessage);
         this.kind = kind;
         this.status = status;
         this.procoreMessage = procoreMessage;
@@ -50,7 +49,12 @@ public final class ProcoreApiException extends HarnessFailure {
 
     /** What was received, in words: "HTTP 500: boom", "the answer was HTML, not JSON (status 200)", "no answer from ...". */
     public String received() {
-        return status > 0 && !procoreMessage.contains("status " + status) ? "HTTP " + status + ": " + procoreMessage : procoreMessage;
+        return prefix(status, procoreMessage) + procoreMessage;
+    }
+
+    /** An error status is part of what was received; a 2xx whose body was unusable needs no "HTTP 200". */
+    private static String prefix(int status, String message) {
+        return status >= 300 && !message.contains("status " + status) ? "HTTP " + status + ": " : "";
     }
 
     /** When Procore said to try again (429 past the deadline), or null. */
