@@ -54,7 +54,7 @@ public final class ProcoreApiException extends HarnessFailure {
 
     /** An error status is part of what was received; a 2xx whose body was unusable needs no "HTTP 200". */
     private static String prefix(int status, String message) {
-        return status >= 300 && !message.contains("status " + status) ? "HTTP " + status + ": " : "";
+        return status >= 300 && !message.contains("status " + status) && !message.contains("(" + status + ")") ? "HTTP " + status + ": " : "";
     }
 
     /** When Procore said to try again (429 past the deadline), or null. */

@@ -142,6 +142,7 @@ public final class ProcoreClient {
         Map<String, Integer> seen = new HashMap<>();
         Map<Long, Integer> ids = new HashMap<>();
         Long total = null;
+        Long per = null;
         HttpUrl next = first.build();
         int pages = 0;
         while (next != null) {
@@ -175,19 +176,31 @@ public final class ProcoreClient {
             }
             Long pageTotal = header(a, "Total", label, 0);
             Long pagePer = header(a, "Per-Page", label, 1);
+            if (pageTotal != null && total != null && !pageTotal.equals(total)) {
+                throw unusable(label, a.status, "the Total header changed from " + total + " to " + pageTotal + " on page " + pages
+                        + ": the list changed while it was read");
+            }
             if (pageTotal != null) total = pageTotal;
+            if (pagePer != null && per != null && !pagePer.equals(per)) {
+                throw unusable(label, a.status, "the Per-Page header changed from " + per + " to " + pagePer + " on page " + pages);
+            }
+            if (pagePer != null) per = pagePer;
             Map<String, HttpUrl> links = links(a, label);
             next = links.get("next");
+            if (next != null && !(next.scheme().equals(api.scheme()) && next.host().equals(api.host()) && next.port() == api.port())) {
+                throw unusable(label, a.status, "the Link rel=\"next\" on page " + pages + " pointed to another server (" + next.host()
+                        + "): not followed, the token stays with " + api.host());
+            }
             int bound;
             String because;
             Integer last = links.containsKey("last") ? pageNumber(links.get("last")) : null;
             if (total != null) {
-                long per = pagePer != null ? pagePer : perPage;
-                bound = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + per - 1) / per));
-                because = "the " + bound + " page" + (bound == 1 ? "" : "s") + " its Total " + total + " / Per-Page " + per + " imply";
-                if (last != null && last > bound) {
-                    bound = last;
-                    because = "page " + last + ", the one its rel=\"last\" names";
+                long size = per != null ? per : perPage;
+                bound = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + size - 1) / size));
+                because = "the " + bound + " page" + (bound == 1 ? "" : "s") + " its Total " + total + " / Per-Page " + size + " imply";
+                if (last != null && last != bound) {
+                    throw unusable(label, a.status, "the server's headers contradict each other on page " + pages + ": Total " + total
+                            + " / Per-Page " + size + " imply " + bound + " page" + (bound == 1 ? "" : "s") + ", its rel=\"last\" names page " + last);
                 }
             } else if (last != null) {
                 bound = last;
@@ -199,6 +212,10 @@ public final class ProcoreClient {
             if (next != null && pages >= bound) {
                 throw unusable(label, a.status, "the server kept offering a next page after " + because
                         + ": the list cannot be trusted");
+            }
+            if (pagePer != null && (body.size() > pagePer || (next != null && body.size() != pagePer))) {
+                throw unusable(label, a.status, "page " + pages + " held " + body.size() + " item" + (body.size() == 1 ? "" : "s")
+                        + " but its Per-Page header said " + pagePer + (next != null ? " and it offered a next page" : ""));
             }
         }
         if (total != null && total != out.size()) {
@@ -245,7 +262,7 @@ public final class ProcoreClient {
         if (deadline.passed()) throw deadline.exceeded(label);
         Call c = http.newCall(new Request.Builder().url(url).build());
         c.timeout().timeout(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
-        long every = Math.max(100, Math.min(5_000, options.timeout().toMillis() / 2));
+        long every = Math.max(100, Math.min(5_000, Math.min(options.timeout().toMillis() / 2, deadline.total().toMillis() / 4)));
         long t0 = System.nanoTime();
         ScheduledFuture<?> saying = TIMER.scheduleAtFixedRate(() -> options.notices().accept("still waiting for Procore's answer to " + label
                 + ": " + Interceptors.seconds(Duration.ofNanos(System.nanoTime() - t0)) + " so far (read timeout "
@@ -278,9 +295,20 @@ public final class ProcoreClient {
                     : status == 429 ? ProcoreApiException.Kind.RATE_LIMITED : ProcoreApiException.Kind.UNUSABLE;
             return new ProcoreApiException(k, status, label, "the answer was HTML, not JSON (status " + status + ")");
         }
-        ProcoreApiException.Kind kind = tokenEndpoint && (status == 400 || status == 401) ? ProcoreApiException.Kind.AUTHENTICATION
-                : ProcoreApiException.kindOf(status);
+        ProcoreApiException.Kind kind = tokenEndpoint && (status == 401 || status == 400 && oauthRefusal(body))
+                ? ProcoreApiException.Kind.AUTHENTICATION : ProcoreApiException.kindOf(status);
         return new ProcoreApiException(kind, status, label, message(body));
+    }
+
+    /** OAuth's way of saying the credentials are wrong (RFC 6749, 5.2), as opposed to any other 400. */
+    private static boolean oauthRefusal(String body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            String e = n == null ? "" : n.path("error").asText("");
+            return e.equals("invalid_client") || e.equals("invalid_grant") || e.equals("unauthorized_client");
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     /** A header that must be a whole number at least {@code min} when present. */

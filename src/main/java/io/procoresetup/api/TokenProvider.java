@@ -68,6 +68,7 @@ final class TokenProvider {
         try (Response resp = call.execute()) {
             String body = resp.body().string();
             String type = resp.header("Content-Type");
+            if (deadline.passed()) throw deadline.exceeded(CALL);
             if (!resp.isSuccessful()) throw ProcoreClient.error(resp.code(), body, CALL, true);
             Dto.Token t;
             try {
