@@ -76,6 +76,7 @@ public class BadAnswersTest {
         clock = new MovableClock(Instant.parse("2026-11-28T10:00:00Z"));
         held = new CountDownLatch(1);
         server = new MockWebServer();
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
@@ -212,12 +213,11 @@ public class BadAnswersTest {
         assertEquals(asked.get("/rest/v1.0/projects").get(), 7);
     }
 
-    @Test
-    public void answersThatTake20SecondsEndAtTheDeadlineAndSayWhatTheyWaitFor() {
-        // real time here: the read timeout and the deadline are what end it, so both are short
+    /** /me and /settings/permissions answer after 20 s (or when the test ends). Real time here: short timeouts. */
+    private void slowAnswers() {
         Function<RecordedRequest, MockResponse> slow = r -> {
             try {
-                held.await(20, TimeUnit.SECONDS);            // answers after 20 s, or when the test ends
+                held.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -225,18 +225,40 @@ public class BadAnswersTest {
         };
         script.put("/rest/v1.0/me", slow);
         script.put("/rest/v1.0/settings/permissions", slow);
+    }
+
+    @Test
+    public void answersThatTake20SecondsEndAtTheDeadlineAndSayWhatTheyWaitFor() {
+        slowAnswers();
         ProcoreClient.Options o = ProcoreClient.Options.defaults().with((Backoff) pauses::add).withNotices(notices::add)
-                .withTimeout(Duration.ofMillis(600)).withDeadline(Duration.ofSeconds(2));
+                .withTimeout(Duration.ofSeconds(30)).withDeadline(Duration.ofSeconds(2));
         long t0 = System.nanoTime();
         List<Check> checks = verify(o);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertTrue(took.compareTo(Duration.ofSeconds(2 + 5)) < 0, "ends at its 2 s deadline (5 s margin): took " + took);
-        assertEquals(checks.get(2).verdict(), C, VerificationTable.text(checks));
-        assertEquals(checks.get(3).verdict(), C, VerificationTable.text(checks));
-        assertTrue(checks.stream().anyMatch(c -> c.api().contains("deadline of 2 s")), VerificationTable.text(checks));
-        assertTrue(notices.stream().anyMatch(n -> n.startsWith("still waiting for Procore's answer to GET /rest/v1.0/me")), notices.toString());
-        assertTrue(notices.stream().anyMatch(n -> n.contains("SocketTimeoutException") && n.contains("tries left")), notices.toString());
-        assertTrue(Verification.worst(checks) == Category.NETWORK, "could not check: exit 8");
+        assertEquals(verdicts(checks), List.of(P, P, C, C, C, P), VerificationTable.text(checks));
+        for (int i = 2; i <= 4; i++) {
+            assertEquals(checks.get(i).api(), "no usable answer within the cross-check's deadline of 2 s (--deadline)", VerificationTable.text(checks));
+        }
+        assertTrue(notices.stream().anyMatch(n -> n.startsWith("still waiting for Procore's answer to GET /rest/v1.0/me: ")
+                && n.contains("(read timeout 30 s, deadline in ")), notices.toString());
+        assertEquals(Verification.worst(checks), Category.NETWORK, "could not check: exit 8");
+    }
+
+    @Test
+    public void answersSlowerThanTheReadTimeoutAreTriedThreeTimesOutLoud() {
+        slowAnswers();
+        ProcoreClient.Options o = ProcoreClient.Options.defaults().with((Backoff) pauses::add).withNotices(notices::add)
+                .withTimeout(Duration.ofMillis(400)).withDeadline(Duration.ofSeconds(30));
+        long t0 = System.nanoTime();
+        List<Check> checks = verify(o);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "took " + took);
+        assertEquals(verdicts(checks), List.of(P, P, C, C, P, P), VerificationTable.text(checks));
+        assertEquals(checks.get(2).api(), "no answer from " + server.url("/").host() + " (SocketTimeoutException after the read timeout of 0.4 s)");
+        assertEquals(asked.get("/rest/v1.0/me").get(), 3);
+        assertTrue(notices.stream().anyMatch(n -> n.startsWith("no answer to GET /rest/v1.0/me (SocketTimeoutException): trying again in ")
+                && n.endsWith("; 2 of 3 tries left")), notices.toString());
     }
 
     @Test
