@@ -82,7 +82,8 @@ final class Interceptors {
                     if (remaining != null && reset != null && remaining >= 0 && remaining <= lowWater) {
                         Duration untilReset = Duration.ofSeconds(Math.max(0, reset - w.clock().instant().getEpochSecond()));
                         Duration spread = remaining > 0 ? untilReset.dividedBy(remaining + 1) : untilReset;
-                        Duration pause = min(min(spread, maxWait), w.deadline().remaining());
+                        Duration pause = min(spread, maxWait);
+                        if (pause.compareTo(w.deadline().remaining()) >= 0) return resp;      // pacing past the deadline helps nobody
                         w.pause(pause, pause.toSeconds() >= 1 ? "Procore's rate limit has " + remaining + " requests left until its reset: waiting "
                                 + seconds(pause) + " before the next request" : "");
                     }

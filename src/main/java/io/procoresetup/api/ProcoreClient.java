@@ -83,13 +83,15 @@ public final class ProcoreClient {
     private final RequestStats stats = new RequestStats();
     private final Deadline deadline;
     private final Options options;
+    private final Consumer<String> say;
 
     public ProcoreClient(String loginUrl, String apiUrl, long companyId, String clientId, Secret secret, Options o) {
         this.api = HttpUrl.get(apiUrl);
         this.companyId = companyId;
         this.options = o;
         this.deadline = new Deadline(o.clock(), o.deadline());
-        Interceptors.Waits waits = new Interceptors.Waits(o.backoff(), o.clock(), stats, deadline, line -> o.notices().accept(Redactor.global().redact(line)));
+        this.say = line -> o.notices().accept(Redactor.global().redact(line));
+        Interceptors.Waits waits = new Interceptors.Waits(o.backoff(), o.clock(), stats, deadline, say);
         OkHttpClient base = (o.http() == null ? new OkHttpClient() : o.http()).newBuilder().retryOnConnectionFailure(false)
                 .connectTimeout(o.timeout()).readTimeout(o.timeout()).writeTimeout(o.timeout()).callTimeout(Duration.ZERO)
                 .addNetworkInterceptor(Interceptors.log(stats)).build();
@@ -264,7 +266,7 @@ public final class ProcoreClient {
         c.timeout().timeout(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
         long every = Math.max(100, Math.min(5_000, Math.min(options.timeout().toMillis() / 2, deadline.total().toMillis() / 4)));
         long t0 = System.nanoTime();
-        ScheduledFuture<?> saying = TIMER.scheduleAtFixedRate(() -> options.notices().accept("still waiting for Procore's answer to " + label
+        ScheduledFuture<?> saying = TIMER.scheduleAtFixedRate(() -> say.accept("still waiting for Procore's answer to " + label
                 + ": " + Interceptors.seconds(Duration.ofNanos(System.nanoTime() - t0)) + " so far (read timeout "
                 + Interceptors.seconds(options.timeout()) + ", deadline in " + Interceptors.seconds(deadline.remaining()) + ")"),
                 every, every, TimeUnit.MILLISECONDS);
