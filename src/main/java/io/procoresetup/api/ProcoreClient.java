@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ProcoreClient {
     private static final Pattern LINK = Pattern.compile("\\s*<([^>]*)>\\s*((?:;\\s*[^;,]+)*)\\s*");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REL = Pattern.compile(";\\s*rel\\s*=\\s*\"?([^\";]+)\"?");
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "procore-api-waiting");
@@ -359,8 +360,6 @@ public final class ProcoreClient {
     }
 
     private static String shorten(String s) { return s.length() > 120 ? s.substring(0, 120) + "…" : s; }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Procore's message from any of its error shapes, else the text itself. */
     static String message(String body) {
