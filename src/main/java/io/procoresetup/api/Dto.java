@@ -11,9 +11,10 @@ public final class Dto {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Token(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
-                        @JsonProperty("expires_in") long expiresIn, @JsonProperty("created_at") long createdAt) {
+                        @JsonProperty("expires_in") Long expiresIn, @JsonProperty("created_at") Long createdAt) {
+        /** expires_in is null when the answer gave none (OAuth makes it optional): never replaced by a guess. */
         @Override
-        public String toString() { return "Token[****, expires_in=" + expiresIn + "]"; }
+        public String toString() { return "Token[****, expires_in=" + (expiresIn == null ? "not given" : expiresIn) + "]"; }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

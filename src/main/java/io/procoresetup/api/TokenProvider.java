@@ -1,48 +1,48 @@
 package io.procoresetup.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procoresetup.secrets.Redactor;
 import io.procoresetup.secrets.Secret;
+import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Client-credentials tokens: asked for once, cached, and renewed before they expire. Renewal is under
- * one lock, so threads that race for an expired token cause a single renewal.
+ * one lock, so threads that race for an expired token cause a single renewal. A token given without
+ * expires_in is kept until Procore refuses it (a 401), never given an invented lifetime.
  */
 final class TokenProvider {
     /** Renew when less than this is left. */
     static final Duration MARGIN = Duration.ofSeconds(60);
+    private static final String CALL = "POST /oauth/token";
 
     private final OkHttpClient http;
     private final String tokenUrl;
     private final String clientId;
     private final Secret secret;
-    private final Clock clock;
-    private final ObjectMapper json;
+    private final Deadline deadline;
     private String token;
-    private Instant expiresAt = Instant.EPOCH;
+    private Instant expiresAt;
     private int issued;
 
-    TokenProvider(OkHttpClient http, String tokenUrl, String clientId, Secret secret, Clock clock, ObjectMapper json) {
+    TokenProvider(OkHttpClient http, String tokenUrl, String clientId, Secret secret, Deadline deadline) {
         this.http = http;
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
         this.secret = secret;
-        this.clock = clock;
-        this.json = json;
+        this.deadline = deadline;
     }
 
     synchronized String token() {
-        if (token == null || clock.instant().isAfter(expiresAt.minus(MARGIN))) renew();
+        if (token == null || (expiresAt != null && deadline.now().isAfter(expiresAt.minus(MARGIN)))) renew();
         return token;
     }
 
@@ -53,33 +53,39 @@ final class TokenProvider {
 
     synchronized int issued() { return issued; }
 
-    synchronized Duration remaining() { return token == null ? Duration.ZERO : Duration.between(clock.instant(), expiresAt); }
+    /** How long the token is valid, if the token answer said; empty when it gave no expires_in. */
+    synchronized Optional<Duration> remaining() {
+        if (token == null || expiresAt == null) return Optional.empty();
+        return Optional.of(Duration.between(deadline.now(), expiresAt));
+    }
 
     private void renew() {
+        if (deadline.passed()) throw deadline.exceeded(CALL);
         Request r = new Request.Builder().url(tokenUrl).post(new FormBody.Builder().add("grant_type", "client_credentials")
                 .add("client_id", clientId).add("client_secret", secret.reveal()).build()).build();
-        try (Response resp = http.newCall(r).execute()) {
+        Call call = http.newCall(r);
+        call.timeout().timeout(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+        try (Response resp = call.execute()) {
             String body = resp.body().string();
-            if (!resp.isSuccessful()) {
-                String msg = body;
-                try {
-                    JsonNode e = json.readTree(body);
-                    msg = e.path("error").asText("") + ": " + e.path("error_description").asText(body);
-                } catch (IOException ignored) {
-                    // not JSON: keep Procore's text as it is
-                }
-                throw new ProcoreApiException(ProcoreApiException.Kind.AUTHENTICATION, resp.code(), "POST /oauth/token",
-                        Redactor.global().redact(msg));
+            String type = resp.header("Content-Type");
+            if (deadline.passed()) throw deadline.exceeded(CALL);
+            if (!resp.isSuccessful()) throw ProcoreClient.error(resp.code(), body, CALL, true);
+            Dto.Token t;
+            try {
+                t = Answers.token(Answers.parse(resp.code(), type, body));
+            } catch (Answers.Malformed m) {
+                throw new ProcoreApiException(ProcoreApiException.Kind.UNUSABLE, resp.code(), CALL, m.getMessage());
             }
-            Dto.Token t = json.readValue(body, Dto.Token.class);
             Secret.of(t.accessToken());                   // the redactor now scrubs the token too
             token = t.accessToken();
-            long ttl = t.expiresIn() > 0 ? t.expiresIn() : 5400;
-            expiresAt = clock.instant().plusSeconds(ttl);
+            expiresAt = t.expiresIn() == null ? null : deadline.now().plusSeconds(t.expiresIn());
             issued++;
+        } catch (Interceptors.GaveUp e) {
+            throw e.failure;
         } catch (IOException e) {
-            throw new ProcoreApiException(ProcoreApiException.Kind.NETWORK, 0, "POST /oauth/token",
-                    "could not reach " + tokenUrl + ": " + e.getClass().getSimpleName());
+            if (deadline.passed()) throw deadline.exceeded(CALL);
+            throw new ProcoreApiException(ProcoreApiException.Kind.NETWORK, 0, CALL,
+                    Redactor.global().redact("no answer from " + tokenUrl + " (" + e.getClass().getSimpleName() + ")"));
         }
     }
 }

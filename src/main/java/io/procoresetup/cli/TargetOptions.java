@@ -63,6 +63,10 @@ final class TargetOptions {
             description = "How long Add All's percentage may stand still before the run stops as stalled (default: ${DEFAULT-VALUE}).")
     String addAllStall;
 
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long the REST cross-check may take in all, waits included; then unanswered checks are COULD NOT CHECK (default: ${DEFAULT-VALUE}).")
+    String deadline;
+
     /** The harness.* properties and the validated configuration a command runs with. */
     record Resolved(Properties props, RunConfig config) {}
 
@@ -103,6 +107,7 @@ final class TargetOptions {
         p.put("timeout", timeout);
         p.put("add-all-timeout", addAllTimeout);
         p.put("add-all-stall", addAllStall);
+        p.put("deadline", deadline);
         p.put("interactive", String.valueOf(System.console() != null && consent == null));
         return p;
     }

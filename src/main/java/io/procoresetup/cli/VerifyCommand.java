@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cross-check an account through Procore's REST API (read-only).",
                 "Uses the account's own credentials and compares the answers with what the UI shows.",
-                "Exit code 0 only when every check passes."})
+                "Exit code 0 only when every check passes; 10 when one FAILS (the account is wrong); 8, or 9 when rate limited,",
+                "when one COULD NOT be checked (no usable answer within --deadline)."})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;

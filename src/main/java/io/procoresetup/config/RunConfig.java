@@ -15,10 +15,12 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
                         Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall,
-                        boolean resetSecret, String controlToken) {
+                        Duration deadline, boolean resetSecret, String controlToken) {
 
     public static final String DEFAULT_NAME = "laborchart-integration";
     public static final String PREFIX = "harness.";
+    /** How long the REST cross-check may take in all, waits for rate limits and slow answers included. */
+    public static final long DEFAULT_DEADLINE_SECONDS = 120;
     /** The control API token of a running `./harness sim --control` (the embedded simulator's is made per run). */
     public static final String CONTROL_TOKEN_ENV = "PROCORE_SIM_CONTROL_TOKEN";
 
@@ -59,32 +61,32 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
     public RunConfig withUrls(String app, String login, String api) {
         return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                resetSecret, controlToken);
+                deadline, resetSecret, controlToken);
     }
 
     public RunConfig withCompany(long id) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                resetSecret, controlToken);
+                deadline, resetSecret, controlToken);
     }
 
     public RunConfig withCredentials(Path file) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, file, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                resetSecret, controlToken);
+                deadline, resetSecret, controlToken);
     }
 
     /** The embedded simulator's control API token, known only to this run. */
     public RunConfig withControlToken(String token) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                resetSecret, token);
+                deadline, resetSecret, token);
     }
 
     public RunConfig withUser(String u) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                resetSecret, controlToken);
+                deadline, resetSecret, controlToken);
     }
 
     /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
@@ -132,11 +134,15 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         if (timeout.isNegative() || timeout.isZero() || addAll.isNegative() || addAll.isZero() || stall.isNegative() || stall.isZero()) {
             throw new BadInput("--timeout, --add-all-timeout and --add-all-stall must be positive numbers of seconds");
         }
+        Duration deadline = Duration.ofSeconds(numberOr(p, "deadline", "--deadline", DEFAULT_DEADLINE_SECONDS));
+        if (deadline.isNegative() || deadline.isZero() || deadline.toSeconds() > 86_400) {
+            throw new BadInput("--deadline must be a positive number of seconds, at most 86400 (a day)");
+        }
         boolean interactive = bool(p, "interactive");
         String token = System.getenv(CONTROL_TOKEN_ENV);
         return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
                 p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
-                simProjects, timeout, addAll, stall, bool(p, "reset-secret"), token == null || token.isBlank() ? null : token.strip());
+                simProjects, timeout, addAll, stall, deadline, bool(p, "reset-secret"), token == null || token.isBlank() ? null : token.strip());
     }
 
     public static RunConfig fromSystemProperties() { return from(System.getProperties()); }

@@ -8,9 +8,14 @@ import io.procoresetup.evidence.Evidence;
 import io.procoresetup.evidence.HarnessFailure;
 import io.procoresetup.evidence.Narrator;
 import io.procoresetup.secrets.Credentials;
+import io.procoresetup.secrets.Redactor;
 import io.procoresetup.ui.Browser;
 import io.procoresetup.ui.ProjectsPage;
 import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,8 +24,13 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 
-/** Runs the verification with the account's own credentials and puts the table into the report and console. */
+/**
+ * Runs the verification with the account's own credentials and puts the table into the report and console.
+ * Ends with the most serious verdict: FAIL as "Verification mismatch" (exit 10, Allure "failed"); COULD NOT
+ * CHECK as "Network or timeout" (8) or "Rate limited" (9), Allure "broken".
+ */
 public final class CrossCheck {
     public static final String TITLE = "Cross-check through the REST API";
 
@@ -31,26 +41,62 @@ public final class CrossCheck {
 
     public static List<Check> run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, Credentials creds, Seen seen) {
         narrator.say(TITLE);
-        List<Check>[] out = new List[1];
-        Allure.step(TITLE, () -> {
+        AllureLifecycle allure = Allure.getLifecycle();
+        String step = UUID.randomUUID().toString();
+        allure.startStep(step, new StepResult().setName(TITLE));
+        Status status = Status.BROKEN;
+        String statusMessage = null;
+        try {
             List<String> active = ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects();
             evidence.screenshot("company project list");
             Observation ui = new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), active,
                     seen.addToNewProjectsTicked());
+            narrator.say("      asking Procore's API (deadline " + config.deadline().toSeconds() + " s, --deadline)");
             ProcoreClient api = new ProcoreClient(config.loginUrl(), config.apiUrl(), seen.companyId(), creds.clientId(), creds.clientSecret(),
-                    ProcoreClient.Options.defaults());
+                    ProcoreClient.Options.defaults().withDeadline(config.deadline()).withNotices(line -> narrator.say("      " + line)));
             List<Check> checks = Verification.run(api, ui, probe(config, seen.companyId()));
-            out[0] = checks;
+            for (Check c : checks) report(allure, c);
             evidence.text("verification table", "text/html", VerificationTable.html(checks), "html");
             io.procoresetup.evidence.ReportFacts.description("<h3>Verification through the REST API</h3>" + VerificationTable.html(checks));
             evidence.text("verification.json", "application/json", VerificationTable.json(checks), "json");
             narrator.say(VerificationTable.text(checks).stripTrailing());
             narrator.say("      " + api.stats().requests.get() + " API requests");
-            if (!Verification.allPassed(checks)) {
-                throw new HarnessFailure(Category.VERIFICATION_MISMATCH, "failed checks: " + String.join("; ", Verification.failed(checks)));
+            Category worst = Verification.worst(checks);
+            status = worst == null ? Status.PASSED : statusOf(worst);
+            if (worst != null) {
+                HarnessFailure f = new HarnessFailure(worst, Verification.summary(checks));
+                statusMessage = f.getMessage();
+                throw f;
             }
-        });
-        return out[0];
+            return checks;
+        } catch (RuntimeException | Error e) {
+            if (statusMessage == null) statusMessage = Redactor.global().redact(String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            Status s = status;
+            String m = statusMessage;
+            allure.updateStep(step, r -> r.setStatus(s).setStatusDetails(m == null ? null : new StatusDetails().setMessage(m)));
+            allure.stopStep(step);
+        }
+    }
+
+    /** Allure's words for a verdict: a check the account fails is "failed"; one that could not be made is "broken". */
+    static Status statusOf(Category worst) {
+        return worst == Category.VERIFICATION_MISMATCH ? Status.FAILED : Status.BROKEN;
+    }
+
+    /** Each check as its own step, so the report shows every verdict with its reason (never a secret: text is redacted). */
+    private static void report(AllureLifecycle allure, Check c) {
+        String uuid = UUID.randomUUID().toString();
+        Status s = switch (c.verdict()) {
+            case PASS -> Status.PASSED;
+            case FAIL -> Status.FAILED;
+            case COULD_NOT_CHECK -> Status.BROKEN;
+        };
+        String what = c.api() + (c.detail().isBlank() ? "" : " | " + c.detail());
+        allure.startStep(uuid, new StepResult().setName(Redactor.global().redact(c.number() + " " + c.name() + ": " + c.verdict().label))
+                .setStatus(s).setStatusDetails(new StatusDetails().setMessage(Redactor.global().redact("UI: " + c.ui() + " | API: " + what))));
+        allure.stopStep(uuid);
     }
 
     /** An HTTP client that sends the simulator's control token (never logged: OkHttp logs nothing here). */

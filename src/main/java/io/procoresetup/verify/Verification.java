@@ -3,6 +3,8 @@ package io.procoresetup.verify;
 import io.procoresetup.api.Dto;
 import io.procoresetup.api.ProcoreApiException;
 import io.procoresetup.api.ProcoreClient;
+import io.procoresetup.evidence.Category;
+import io.procoresetup.evidence.HarnessFailure;
 import io.procoresetup.verify.Check.Verdict;
 
 import java.util.ArrayList;
@@ -12,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The cross-check: six checks of the account's own API view against what the UI showed. */
+/**
+ * The cross-check: six checks of the account's own API view against what the UI showed. Each ends PASS, FAIL
+ * (the answer shows the account is wrong) or COULD NOT CHECK (no usable answer: nothing is said about the account).
+ */
 public final class Verification {
     public static final List<String> NAMES = List.of("token is issued", "company is reachable", "/me is the account's Directory user",
             "Standard on every company tool", "projects visible = active projects", "added to all new projects");
@@ -27,13 +32,22 @@ public final class Verification {
     public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe) {
         List<Check> out = new ArrayList<>();
         // 1. token
+        String saved = "Client ID " + ui.clientId() + " saved";
+        Check token;
         try {
-            long s = api.tokenLifetime().toSeconds();
-            out.add(new Check(1, NAMES.get(0), "Client ID " + ui.clientId() + " saved", "token issued, valid " + s + " s", Verdict.PASS, ""));
+            token = Check.pass(1, NAMES.get(0), saved, api.tokenLifetime().map(d -> "token issued, valid " + d.toSeconds() + " s")
+                    .orElse("token issued, no expiry given"));
         } catch (ProcoreApiException e) {
-            out.add(new Check(1, NAMES.get(0), "Client ID " + ui.clientId() + " saved", e.procoreMessage(), Verdict.FAIL,
-                    "the saved client ID and secret do not give a token"));
-            for (int i = 2; i <= 6; i++) out.add(new Check(i, NAMES.get(i - 1), "", "", Verdict.SKIPPED, "no token"));
+            token = e.kind() == ProcoreApiException.Kind.AUTHENTICATION
+                    ? Check.fail(1, NAMES.get(0), saved, e.received(), "the saved client ID and secret do not give a token")
+                    : unusable(1, saved, e);
+        } catch (RuntimeException e) {
+            token = unreadable(1, saved, e);
+        }
+        out.add(token);
+        if (!token.passed()) {
+            Category why = token.verdict() == Verdict.COULD_NOT_CHECK ? token.category() : Category.NETWORK;
+            for (int i = 2; i <= 6; i++) out.add(Check.couldNotCheck(i, NAMES.get(i - 1), "", "", "no token (check 1)", why));
             return out;
         }
         // 2. company
@@ -52,12 +66,11 @@ public final class Verification {
             boolean same = me.name().equals(ui.directoryName());
             return result(same, me.name() + " (user " + me.id() + ")", same ? "" : "the token belongs to another user");
         }));
-        // 4. permissions
+        // 4. permissions (the client refuses an answer without an access level: it is never read as 'None')
         out.add(attempt(4, "Standard on every company tool", () -> {
             Map<String, List<String>> byLevel = new LinkedHashMap<>();
             for (Dto.Tool t : api.permissions().tools()) {
-                String level = t.level() == null ? "None" : t.level().name();
-                byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(t.friendlyName() != null ? t.friendlyName() : t.name());
+                byLevel.computeIfAbsent(t.level().name(), k -> new ArrayList<>()).add(t.friendlyName() != null ? t.friendlyName() : t.name());
             }
             boolean ok = byLevel.size() == 1 && byLevel.containsKey("Standard");
             String detail = "";
@@ -83,9 +96,9 @@ public final class Verification {
         // 6. new projects
         String box = ui.addToNewProjectsTicked() ? "box ticked after reload" : "box NOT ticked after reload";
         if (!ui.addToNewProjectsTicked()) {
-            out.add(new Check(6, NAMES.get(5), box, "", Verdict.FAIL, "\"Add ... to all new projects\" is not ticked: new projects will not reach the account"));
+            out.add(Check.fail(6, NAMES.get(5), box, "", "\"Add ... to all new projects\" is not ticked: new projects will not reach the account"));
         } else if (probe == null) {
-            out.add(new Check(6, NAMES.get(5), box, "not proven by creating a project (the target does not allow it)", Verdict.PASS, ""));
+            out.add(Check.pass(6, NAMES.get(5), box, "not proven by creating a project (the target does not allow it)"));
         } else {
             out.add(attempt(6, box, () -> {
                 String name = "Cross-check probe " + System.currentTimeMillis();
@@ -100,8 +113,38 @@ public final class Verification {
 
     public static boolean allPassed(List<Check> checks) { return checks.stream().allMatch(Check::passed); }
 
+    /** The checks whose answer shows the account is wrong. */
     public static List<String> failed(List<Check> checks) {
-        return checks.stream().filter(c -> !c.passed()).map(c -> c.number() + " " + c.name()).toList();
+        return checks.stream().filter(c -> c.verdict() == Verdict.FAIL).map(c -> c.number() + " " + c.name()).toList();
+    }
+
+    /**
+     * The most serious outcome, for the exit code: a FAIL (the account is wrong, whatever else could not be
+     * checked), then rate limiting, then any other check that could not be made; null when all passed.
+     */
+    public static Category worst(List<Check> checks) {
+        if (checks.stream().anyMatch(c -> c.verdict() == Verdict.FAIL)) return Category.VERIFICATION_MISMATCH;
+        List<Check> open = checks.stream().filter(c -> c.verdict() == Verdict.COULD_NOT_CHECK).toList();
+        if (open.isEmpty()) return null;
+        return open.stream().anyMatch(c -> c.category() == Category.RATE_LIMITED) ? Category.RATE_LIMITED : Category.NETWORK;
+    }
+
+    /** One line: the failed checks, then the ones that could not be checked, grouped by what was received. */
+    public static String summary(List<Check> checks) {
+        List<String> parts = new ArrayList<>();
+        List<String> failed = failed(checks);
+        if (!failed.isEmpty()) parts.add("failed checks: " + String.join("; ", failed));
+        Map<String, List<String>> open = new LinkedHashMap<>();
+        for (Check c : checks) {
+            if (c.verdict() != Verdict.COULD_NOT_CHECK) continue;
+            open.computeIfAbsent(c.api().isBlank() ? c.detail() : c.api(), k -> new ArrayList<>()).add(c.number() + " " + c.name());
+        }
+        if (!open.isEmpty()) {
+            List<String> groups = new ArrayList<>();
+            open.forEach((why, names) -> groups.add(String.join(", ", names) + " (" + why + ")"));
+            parts.add("could not check: " + String.join("; ", groups));
+        }
+        return String.join("; ", parts);
     }
 
     private record Partial(boolean ok, String api, String detail) {}
@@ -113,11 +156,39 @@ public final class Verification {
     private static Check attempt(int n, String ui, Body body) {
         try {
             Partial p = body.run();
-            return new Check(n, NAMES.get(n - 1), ui, p.api(), p.ok() ? Verdict.PASS : Verdict.FAIL, p.detail());
+            return p.ok() ? Check.pass(n, NAMES.get(n - 1), ui, p.api()) : Check.fail(n, NAMES.get(n - 1), ui, p.api(), p.detail());
         } catch (ProcoreApiException e) {
-            return new Check(n, NAMES.get(n - 1), ui, "HTTP " + e.status() + ": " + e.procoreMessage(), Verdict.FAIL,
-                    e.kind() == ProcoreApiException.Kind.FORBIDDEN ? "the account lacks permission (is it still at 'None'?)" : e.kind().name());
+            return switch (e.kind()) {
+                case FORBIDDEN -> Check.fail(n, NAMES.get(n - 1), ui, e.received(), "the account lacks permission (is it still at 'None'?)");
+                case AUTHENTICATION -> Check.fail(n, NAMES.get(n - 1), ui, e.received(), "Procore refused the account's token");
+                case NOT_FOUND -> Check.fail(n, NAMES.get(n - 1), ui, e.received(), "Procore says the account cannot see this");
+                default -> unusable(n, ui, e);
+            };
+        } catch (HarnessFailure e) {
+            return Check.couldNotCheck(n, NAMES.get(n - 1), ui, e.detail(), "run again",
+                    e.category() == Category.RATE_LIMITED ? Category.RATE_LIMITED : Category.NETWORK);
+        } catch (RuntimeException e) {
+            return unreadable(n, ui, e);
         }
+    }
+
+    /** No usable answer: the reason, and what to do about it. */
+    private static Check unusable(int n, String ui, ProcoreApiException e) {
+        String reason = switch (e.kind()) {
+            case RATE_LIMITED -> e.retryAt() != null ? "rate limited past the deadline" : "rate limited: run again when Procore's rate-limit window resets";
+            case DEADLINE -> "the deadline passed: run again, or allow more time with --deadline";
+            case SERVER -> "Procore's server failed: run again later";
+            case NETWORK -> "no answer: check the network, any proxy, and the API URL";
+            case UNUSABLE -> "the answer was not data the check can use (a proxy or maintenance page?): run again later";
+            default -> "Procore did not accept the question";
+        };
+        Category c = e.kind() == ProcoreApiException.Kind.RATE_LIMITED ? Category.RATE_LIMITED : Category.NETWORK;
+        return Check.couldNotCheck(n, NAMES.get(n - 1), ui, e.received(), reason, c);
+    }
+
+    private static Check unreadable(int n, String ui, RuntimeException e) {
+        return Check.couldNotCheck(n, NAMES.get(n - 1), ui, "an answer the harness could not read (" + e.getClass().getSimpleName() + ")",
+                "run again; if it persists, report it with the report attached", Category.NETWORK);
     }
 
     private static String summary(Map<String, List<String>> byLevel) {

@@ -197,6 +197,10 @@ public class ProcoreClientScriptedTest {
                     }
                     return new MockResponse.Builder().code(200).body("[{\"id\":6000000000,\"name\":\"B\",\"active\":true}]").build();
                 }
+                if (r.getUrl().encodedPath().equals("/rest/v1.0/settings/permissions")) {
+                    return new MockResponse.Builder().code(200).body("{\"tools\":[{\"id\":1,\"name\":\"directory\",\"friendly_name\":\"Directory\","
+                            + "\"user_access_level\":{\"id\":3,\"name\":\"Standard\"}}]}").build();
+                }
                 return me();
             }
         });

@@ -3,6 +3,10 @@ package io.procoresetup.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.procoresetup.support.HarnessProcess;
 import io.procoresetup.support.Sim;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -94,6 +98,78 @@ public class VerifyEndToEndTest {
         assertEquals(verdicts, List.of("PASS", "PASS", "PASS", "FAIL", "FAIL", "FAIL"));
         assertTrue(checks.get(3).get("detail").asText().contains("'None' is the classic failure"), checks.get(3).toString());
         assertTrue(r.out().contains("FAIL"), "the table is on the console");
+        assertEquals(crossCheckStatus(work.resolve("verify-broken")), "failed", "a mismatch is a test failure in Allure");
+    }
+
+    /** An API behind a proxy that rate-limits for an hour or serves a maintenance page: could not check, never "mismatch". */
+    @Test(dependsOnMethods = "brokenSetupFailsExactlyTheBrokenChecks")
+    public void anApiThatCannotBeReadIsCouldNotCheckWithExit9Or8() throws IOException {
+        JsonNode account = sim.accounts(cid).get(0);
+        Map<String, String> standard = new HashMap<>();
+        account.get("permissions").fieldNames().forEachRemaining(t -> standard.put("perm[" + t + "]", "Standard"));
+        standard.put("add_to_new_projects", "1");                 // the box ticked again: what the UI shows is right
+        assertEquals(sim.loginAdmin(cid).post("/" + cid + "/company/directory/users/" + account.get("userId").asText() + "/edit", standard)
+                .status(), 303);
+        try (MockWebServer api = new MockWebServer()) {
+            api.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest req) {
+                    if (req.getUrl().encodedPath().equals("/rest/v1.0/companies")) {
+                        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body("<html><h1>Down for maintenance</h1></html>").build();
+                    }
+                    return new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").body("Rate Limit Exceeded").build();
+                }
+            });
+            api.start();
+            HarnessProcess.Result r = HarnessProcess.run(Map.of(), "verify", "--target", "simulator", "--app-url", sim.url(),
+                    "--api-url", api.url("/").toString(), "--credentials", creds.toString(), "--deadline", "30",
+                    "--results", work.resolve("verify-unreadable").toString(), "--no-report");
+            assertEquals(r.code(), 9, r.console());
+            assertEquals(r.err().strip().lines().count(), 1L, r.err());
+            assertTrue(r.err().contains("Rate limited: could not check: 2 company is reachable (the answer was HTML, not JSON (status 200)); "
+                    + "3 /me is the account's Directory user"), r.err());
+            assertTrue(r.err().contains("Procore asked to wait 3600 s (429)") && r.err().contains("try again after"), r.err());
+            assertFalse(r.err().contains("Verification mismatch") || r.err().contains("HTTP 0"), r.err());
+            List<String> verdicts = new ArrayList<>();
+            verificationJson(work.resolve("verify-unreadable")).forEach(c -> verdicts.add(c.get("verdict").asText()));
+            assertEquals(verdicts, List.of("PASS", "COULD_NOT_CHECK", "COULD_NOT_CHECK", "COULD_NOT_CHECK", "COULD_NOT_CHECK", "COULD_NOT_CHECK"));
+            assertTrue(r.out().contains("COULD NOT CHECK"), r.out());
+            assertEquals(crossCheckStatus(work.resolve("verify-unreadable")), "broken", "could not check is broken, not failed");
+
+            api.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest req) {
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body("<html><h1>Down for maintenance</h1></html>").build();
+                }
+            });
+            HarnessProcess.Result html = HarnessProcess.run(Map.of(), "verify", "--target", "simulator", "--app-url", sim.url(),
+                    "--api-url", api.url("/").toString(), "--credentials", creds.toString(),
+                    "--results", work.resolve("verify-html").toString(), "--no-report");
+            assertEquals(html.code(), 8, html.console());
+            assertTrue(html.err().contains("Network or timeout: could not check: 2 company is reachable, 3 /me is the account's Directory user, "
+                    + "4 Standard on every company tool, 5 projects visible = active projects, 6 added to all new projects (the answer was HTML, not JSON "
+                    + "(status 200))"), html.err());
+        }
+    }
+
+    @Test
+    public void aDeadlineThatIsNotANumberIsBadInput() {
+        HarnessProcess.Result r = HarnessProcess.run(Map.of(), "verify", "--target", "simulator", "--app-url", sim.url(), "--credentials",
+                creds.toString(), "--deadline", "soon", "--no-report");
+        assertEquals(r.code(), 2, r.console());
+        assertTrue(r.err().contains("--deadline must be a whole number, not 'soon'"), r.err());
+        assertFalse(r.console().contains("Exception"), r.console());
+    }
+
+    /** The Allure status of the cross-check's test case. */
+    static String crossCheckStatus(Path results) throws IOException {
+        try (Stream<Path> files = Files.list(results)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
+                JsonNode r = Sim.JSON.readTree(p.toFile());
+                if (r.path("name").asText().equals("Cross-check through the REST API")) return r.path("status").asText();
+            }
+        }
+        throw new AssertionError("no cross-check result in " + results);
     }
 
     static JsonNode verificationJson(Path results) throws IOException {
