@@ -65,4 +65,32 @@ public class CliInputTest {
         for (String what : new String[] {"Java", "Maven", "Browser", "Driver"}) assertTrue(r.out().contains(what), r.out());
         assertEquals(r.code(), r.out().contains("MISSING") ? ExitCodes.MISSING_TOOL : ExitCodes.OK);
     }
+
+    @Test
+    public void productionWithoutAllowProductionIsAConsentRefusal() {
+        Run r = run("setup", "--target", "production", "--company", "5", "--user", "a@example.com", "--consent", "5", "--no-report");
+        assertOneLineError(r, io.procoresetup.evidence.Category.CONSENT_REFUSED.exitCode, "--allow-production");
+        assertTrue(r.err().contains("Consent refused"), r.err());
+    }
+
+    @Test
+    public void readmeExitCodeTableNamesEachCategoryUnderItsCode() throws java.io.IOException {
+        java.util.Map<Integer, String> rows = new java.util.HashMap<>();
+        boolean inTable = false;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
+            if (line.startsWith("#")) inTable = line.equals("### Exit codes");
+            if (!inTable) continue;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\| (\\d+) \\| (.+) \\|$").matcher(line);
+            if (m.matches()) rows.put(Integer.parseInt(m.group(1)), m.group(2).toLowerCase(java.util.Locale.ROOT));
+        }
+        for (io.procoresetup.evidence.Category c : io.procoresetup.evidence.Category.values()) {
+            String row = rows.get(c.exitCode);
+            assertTrue(row != null && row.contains(c.label.toLowerCase(java.util.Locale.ROOT).split(" ")[0]),
+                    c + " exits " + c.exitCode + " but the README's row says: " + row);
+        }
+        // Add All failing or stalling is a NETWORK failure (exit 8, resumable), and is listed there only
+        long addAllFailedRows = rows.values().stream().filter(v -> v.contains("failed add all") || v.contains("add all failed")).count();
+        assertTrue(rows.get(io.procoresetup.evidence.Category.NETWORK.exitCode).contains("failed add all"), rows.toString());
+        assertEquals(addAllFailedRows, 1L, rows.toString());
+    }
 }

@@ -57,7 +57,7 @@ public class RefusalsTest {
                 {"no consent", "sandbox", new String[] {"--company", "COMPANY"}, 4, "no consent"},
                 {"consent for another company", "sandbox", new String[] {"--company", "COMPANY", "--consent", "42"}, 4, "does not match --company"},
                 {"production without --allow-production", "production", new String[] {"--company", "COMPANY", "--consent", "COMPANY"},
-                        2, "--allow-production"},
+                        4, "--allow-production"},
         };
     }
 
