@@ -40,6 +40,7 @@ public final class BrowserSessions {
     }
 
     public static Session open(BrowserSettings s) {
+        BrowserLocator.check(s);           // a wrong path or no display: one line, before anything starts
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = options(s);
         if (s.gridUrl() != null) {

@@ -1,6 +1,8 @@
 package io.procoresetup.cli;
 
+import io.procoresetup.browser.BrowserUnavailable;
 import io.procoresetup.evidence.AllureReport;
+import io.procoresetup.evidence.Failures;
 import io.procoresetup.evidence.HarnessFailure;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.Redactor;
@@ -49,6 +51,7 @@ final class SuiteRunner {
 
     /** One line naming the category and what to do next; the exit code of the category. */
     static int explain(Throwable failure, String command) {
+        if (failure instanceof BrowserUnavailable) failure = Failures.map(failure);
         if (failure instanceof HarnessFailure f) {
             System.err.println("harness " + command + ": " + f.getMessage().replace('\n', ' ') + " | next: " + f.category().next);
             return f.category().exitCode;
