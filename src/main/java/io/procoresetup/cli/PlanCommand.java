@@ -37,6 +37,7 @@ final class PlanCommand implements Callable<Integer> {
         RunConfig config = r.config();
         Properties p = r.props();
         TargetOptions.requireRunningTarget(config, "plan");
+        io.procoresetup.setup.GuidedSetup.precheck(config);
         io.procoresetup.browser.BrowserLocator.check(io.procoresetup.suites.RunSession.settings(config));   // before TestNG starts
         SuiteRunner.run("Plan", PlanSuite.class, p, config.resultsDir());
         if (!account.noReport) SuiteRunner.report(config.resultsDir());

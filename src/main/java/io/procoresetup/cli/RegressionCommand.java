@@ -38,6 +38,7 @@ final class RegressionCommand implements Callable<Integer> {
         TargetOptions.Resolved r = target.resolve(new HashMap<>(Map.of("interactive", "false")));
         RunConfig config = r.config();
         Properties p = r.props();
+        io.procoresetup.setup.GuidedSetup.precheck(config);
         io.procoresetup.browser.BrowserLocator.check(io.procoresetup.suites.RunSession.settings(config));   // before TestNG starts
         List<Class<?>> classes = inventoryOnly ? List.of(InventorySuite.class) : List.of(InventorySuite.class, ThrowawaySetupSuite.class);
         int status = SuiteRunner.run("Regression", classes, threads, p, config.resultsDir());

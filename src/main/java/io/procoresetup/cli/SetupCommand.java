@@ -44,6 +44,7 @@ final class SetupCommand implements Callable<Integer> {
         RunConfig config = resolved.config();
         Properties p = resolved.props();
         ConsentGate.precheck(config);                   // and so does missing or mismatched consent
+        GuidedSetup.precheck(config);                   // and no password, or credentials bound for the repository
         BrowserWarmup.start(RunSession.settings(config));
         int code = SuiteRunner.run("Guided setup", GuidedSetupSuite.class, p, config.resultsDir());
         Throwable failure = Outcome.failure();

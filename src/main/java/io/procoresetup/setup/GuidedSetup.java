@@ -154,6 +154,25 @@ public final class GuidedSetup {
         return out;
     }
 
+    /**
+     * What can be refused before any browser starts, so a doomed run fails in a moment instead of after
+     * sign-in: no password to sign in with, or a --credentials path inside the repository or results.
+     */
+    public static void precheck(RunConfig config) {
+        if (!config.handOff() && needsPassword(config) && (System.getenv(PASSWORD_ENV) == null || System.getenv(PASSWORD_ENV).isEmpty())
+                && System.console() == null) {
+            throw new BadInput("no password for " + config.user() + ": set " + PASSWORD_ENV + " or run in a terminal to be asked (or use --hand-off)");
+        }
+        if (config.credentialsFile() != null) {
+            CredentialsFile.refuseInside(config.credentialsFile(), List.of(Path.of("").toAbsolutePath(), config.resultsDir().toAbsolutePath()));
+        }
+    }
+
+    /** Every sign-in but the simulator's own seeded admin takes a password. */
+    private static boolean needsPassword(RunConfig config) {
+        return !(config.target() == Target.SIMULATOR && (config.user() == null || config.user().isBlank()));
+    }
+
     /** Opens Procore's sign-in page and signs in (or waits for the person, with --hand-off). */
     public static HomePage signIn(RunConfig config, Browser browser, Narrator narrator) {
         String loginUrl = config.loginUrl().equals(config.appUrl()) || config.target() == Target.SIMULATOR
