@@ -17,10 +17,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** The main job: the guide's six steps in Procore's UI, with consent and evidence, ending in an HTML report. */
-@Command(name = "setup", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class, sortOptions = false,
         description = {"The guided six-step setup, then the API cross-check and the HTML report.",
-                "Runs the six steps of Procore's service-account guide in a browser, with consent, screenshots and safe",
-                "credentials. With no options: against the embedded simulator."})
+                "Runs the six steps of Procore's service-account guide in a browser, with consent, screenshots and safe credentials. "
+                        + "With no options: against the embedded simulator."})
 final class SetupCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;

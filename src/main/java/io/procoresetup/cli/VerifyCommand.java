@@ -16,7 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** The cross-check alone: read-only; exit 0 only when every check passes. */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class, sortOptions = false,
         description = {"Cross-check an account through Procore's REST API (read-only).",
                 "Uses the account's own credentials and compares the answers with what the UI shows.",
                 "Exit code 0 only when every check passes."})

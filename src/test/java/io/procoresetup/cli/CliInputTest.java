@@ -93,4 +93,32 @@ public class CliInputTest {
         assertTrue(rows.get(io.procoresetup.evidence.Category.NETWORK.exitCode).contains("failed add all"), rows.toString());
         assertEquals(addAllFailedRows, 1L, rows.toString());
     }
+
+    @Test
+    public void everyCommandPrintsItsVersion() {
+        picocli.CommandLine cli = new picocli.CommandLine(new HarnessCli());
+        assertTrue(cli.getSubcommands().size() >= 7, cli.getSubcommands().keySet().toString());
+        for (String command : cli.getSubcommands().keySet()) {
+            Run r = run(command, "-V");
+            assertEquals(r.code(), 0, command + " -V: " + r.err());
+            assertTrue(r.out().startsWith("procore-setup-harness "), command + " -V printed: '" + r.out() + "'");
+        }
+    }
+
+    @Test
+    public void helpDescriptionsAreWholeSentencesThatPicocliWraps() {
+        picocli.CommandLine cli = new picocli.CommandLine(new HarnessCli());
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        for (picocli.CommandLine sub : cli.getSubcommands().values()) {
+            java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(sub.getCommandSpec().usageMessage().description()));
+            sub.getCommandSpec().options().forEach(o -> texts.addAll(java.util.List.of(o.description())));
+            for (String t : texts) {
+                // a hand-made line break shows as an element that stops mid-sentence
+                if (!t.isBlank() && !t.strip().matches("(?s).*[.:)]$")) broken.add(sub.getCommandName() + ": " + t);
+            }
+            String usage = sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+            usage.lines().filter(l -> l.length() > 80).forEach(l -> broken.add(sub.getCommandName() + " (wider than 80): " + l));
+        }
+        assertTrue(broken.isEmpty(), String.join("\n", broken));
+    }
 }
