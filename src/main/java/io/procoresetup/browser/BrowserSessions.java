@@ -57,8 +57,10 @@ public final class BrowserSessions {
         Optional<Path> driver = BrowserLocator.driver(s.driver());
         try {
             if (driver.isPresent()) {
+                // Chromium keeps its single-instance socket in a folder under TMPDIR that it does not always remove:
+                // inside the profile, it goes when the profile does
                 ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                        .usingAnyFreePort().build();
+                        .withEnvironment(java.util.Map.of("TMPDIR", profile.toString())).usingAnyFreePort().build();
                 return new Session(new ChromeDriver(service, options), profile,
                         binary.map(Path::toString).orElse("Chrome") + " with " + driver.get());
             }
