@@ -20,7 +20,7 @@ import static org.testng.Assert.assertTrue;
 /**
  * A Grid run is as reliable as a local one: `./harness setup --grid URL` on the embedded simulator, ten
  * times in a row through a real Grid 4 standalone (grid/run start), every run exit 0.
- * About five minutes, so not part of `mvn verify` (its package is not in testng.xml); CI runs it as its own
+ * Five to ten minutes (546 s on 2 busy cores), so not part of `mvn verify` (its package is not in testng.xml); CI runs it as its own
  * step: mvn -B test -Dtest=GridSetupReliabilityTest -Dsurefire.failIfNoSpecifiedTests=false
  */
 public class GridSetupReliabilityTest {
