@@ -33,6 +33,10 @@ public final class BrowserLocator {
         if (s.gridUrl() != null) return;                     // the Grid's nodes bring their own browser and display
         named("--browser", s.binary(), "CHROME_BIN", System.getenv("CHROME_BIN"), "a Chromium/Chrome binary");
         named("--driver", s.driver(), "CHROMEDRIVER", System.getenv("CHROMEDRIVER"), "a chromedriver binary");
+        if (browser(s.binary()).isEmpty()) {
+            throw new BrowserUnavailable(BrowserUnavailable.Kind.MISSING_TOOL, "no Chromium or Chrome found on PATH (looked for "
+                    + String.join(", ", BROWSERS) + "): install chromium, or set CHROME_BIN or --browser");
+        }
         if (!s.headless() && !hasDisplay(System.getenv())) {
             throw new BrowserUnavailable(BrowserUnavailable.Kind.NO_DISPLAY, "--headed needs a display, and there is none "
                     + "(DISPLAY and WAYLAND_DISPLAY are unset): run under a virtual display with 'xvfb-run ./harness ...', or drop --headed");

@@ -64,10 +64,17 @@ public final class BrowserSessions {
                 return new Session(new ChromeDriver(service, options), profile,
                         binary.map(Path::toString).orElse("Chrome") + " with " + driver.get());
             }
-            WebDriverManager.chromedriver().setup();        // last resort: needs the internet
+            try {
+                WebDriverManager.chromedriver().setup();        // last resort: needs the internet
+            } catch (RuntimeException e) {
+                deleteTree(profile);
+                throw new BrowserUnavailable(BrowserUnavailable.Kind.MISSING_TOOL, "no chromedriver found (--driver, CHROMEDRIVER, PATH), "
+                        + "and WebDriverManager could not fetch one (" + firstLine(e.getMessage()) + "): install chromium-driver");
+            }
             return new Session(new ChromeDriver(options), profile, "Chrome via WebDriverManager");
         } catch (RuntimeException e) {
             deleteTree(profile);
+            if (e instanceof BrowserUnavailable) throw e;
             throw new IllegalStateException("could not start a browser (" + firstLine(e.getMessage())
                     + "); install chromium and chromium-driver, or pass --browser/--driver", e);
         }

@@ -30,6 +30,7 @@ public class BrowserChecksTest {
                 {"CHROME_BIN to nothing", Map.of("CHROME_BIN", "/nonexistent/chromium"), List.of("setup", "--no-report"), "CHROME_BIN=/nonexistent/chromium", "no such file"},
                 {"--browser to a plain file", Map.of(), List.of("setup", "--browser", plain, "--no-report"), "--browser " + plain, "not executable"},
                 {"--driver to a folder", Map.of(), List.of("regression", "--driver", "/tmp", "--no-report"), "--driver /tmp", "is a folder"},
+                {"no browser anywhere", Map.of("PATH", "/nonexistent"), List.of("setup", "--no-report"), "no Chromium or Chrome found", "chromium"},
                 {"plan with --driver to nothing", Map.of(), List.of("plan", "--app-url", "http://127.0.0.1:9", "--driver", "/nonexistent", "--no-report"),
                         "--driver /nonexistent", "no such file"},
         };
