@@ -88,6 +88,10 @@ public class CliInputTest {
             assertTrue(row != null && row.contains(c.label.toLowerCase(java.util.Locale.ROOT).split(" ")[0]),
                     c + " exits " + c.exitCode + " but the README's row says: " + row);
         }
+        for (io.procoresetup.evidence.Category c : io.procoresetup.evidence.Category.values()) {
+            // every failure line ends with this advice, also after --no-report: it must not send people to a report that was not written
+            assertFalse(c.next.contains("in the report"), c + ": " + c.next);
+        }
         // Add All failing or stalling is a NETWORK failure (exit 8, resumable), and is listed there only
         long addAllFailedRows = rows.values().stream().filter(v -> v.contains("failed add all") || v.contains("add all failed")).count();
         assertTrue(rows.get(io.procoresetup.evidence.Category.NETWORK.exitCode).contains("failed add all"), rows.toString());
