@@ -24,6 +24,42 @@ public final class BrowserLocator {
         return first(explicit, System.getenv("CHROMEDRIVER"), List.of("chromedriver"));
     }
 
+    /**
+     * Checks, before any browser starts, what a local session will need: a binary named by a flag or by
+     * CHROME_BIN / CHROMEDRIVER must be an executable file (never silently replaced by another one), and
+     * a visible browser needs a display. Throws {@link BrowserUnavailable} with one line naming the cause.
+     */
+    public static void check(BrowserSettings s) {
+        if (s.gridUrl() != null) return;                     // the Grid's nodes bring their own browser and display
+        named("--browser", s.binary(), "CHROME_BIN", System.getenv("CHROME_BIN"), "a Chromium/Chrome binary");
+        named("--driver", s.driver(), "CHROMEDRIVER", System.getenv("CHROMEDRIVER"), "a chromedriver binary");
+        if (browser(s.binary()).isEmpty()) {
+            throw new BrowserUnavailable(BrowserUnavailable.Kind.MISSING_TOOL, "no Chromium or Chrome found on PATH (looked for "
+                    + String.join(", ", BROWSERS) + "): install chromium, or set CHROME_BIN or --browser");
+        }
+        if (!s.headless() && !hasDisplay(System.getenv())) {
+            throw new BrowserUnavailable(BrowserUnavailable.Kind.NO_DISPLAY, "--headed needs a display, and there is none "
+                    + "(DISPLAY and WAYLAND_DISPLAY are unset): run under a virtual display with 'xvfb-run ./harness ...', or drop --headed");
+        }
+    }
+
+    /** Whether a visible window can open: an X or Wayland display is set. */
+    public static boolean hasDisplay(java.util.Map<String, String> env) {
+        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+    }
+
+    private static void named(String flag, String explicit, String envName, String env, String what) {
+        String source = explicit != null && !explicit.isBlank() ? flag + " " + explicit
+                : env != null && !env.isBlank() ? envName + "=" + env : null;
+        if (source == null) return;
+        Path p = Path.of(explicit != null && !explicit.isBlank() ? explicit : env);
+        String why = !Files.exists(p) ? "there is no such file" : Files.isDirectory(p) ? "it is a folder"
+                : !Files.isExecutable(p) ? "it is not executable" : null;
+        if (why != null) {
+            throw new BrowserUnavailable(BrowserUnavailable.Kind.MISSING_TOOL, source + " does not name " + what + ": " + why);
+        }
+    }
+
     private static Optional<Path> first(String explicit, String env, List<String> names) {
         for (String candidate : new String[] {explicit, env}) {
             if (candidate != null && !candidate.isBlank()) {

@@ -40,6 +40,7 @@ public final class BrowserSessions {
     }
 
     public static Session open(BrowserSettings s) {
+        BrowserLocator.check(s);           // a wrong path or no display: one line, before anything starts
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = options(s);
         if (s.gridUrl() != null) {
@@ -56,15 +57,24 @@ public final class BrowserSessions {
         Optional<Path> driver = BrowserLocator.driver(s.driver());
         try {
             if (driver.isPresent()) {
+                // Chromium keeps its single-instance socket in a folder under TMPDIR that it does not always remove:
+                // inside the profile, it goes when the profile does
                 ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                        .usingAnyFreePort().build();
+                        .withEnvironment(java.util.Map.of("TMPDIR", profile.toString())).usingAnyFreePort().build();
                 return new Session(new ChromeDriver(service, options), profile,
                         binary.map(Path::toString).orElse("Chrome") + " with " + driver.get());
             }
-            WebDriverManager.chromedriver().setup();        // last resort: needs the internet
+            try {
+                WebDriverManager.chromedriver().setup();        // last resort: needs the internet
+            } catch (RuntimeException e) {
+                deleteTree(profile);
+                throw new BrowserUnavailable(BrowserUnavailable.Kind.MISSING_TOOL, "no chromedriver found (--driver, CHROMEDRIVER, PATH), "
+                        + "and WebDriverManager could not fetch one (" + firstLine(e.getMessage()) + "): install chromium-driver");
+            }
             return new Session(new ChromeDriver(options), profile, "Chrome via WebDriverManager");
         } catch (RuntimeException e) {
             deleteTree(profile);
+            if (e instanceof BrowserUnavailable) throw e;
             throw new IllegalStateException("could not start a browser (" + firstLine(e.getMessage())
                     + "); install chromium and chromium-driver, or pass --browser/--driver", e);
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Reports what the harness needs on this machine and what is missing. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class,
         description = "Report Java, Maven, browser and driver, and what is missing.")
 final class DoctorCommand implements Callable<Integer> {
 

@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** Signs in read-only and prints what setup would change, step by step. Changes nothing. */
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class, sortOptions = false,
         description = {"Print what setup would change, step by step (read-only).",
                 "Signs in, looks at each of the six steps, screenshots in the report. Changes nothing; needs no consent."})
 final class PlanCommand implements Callable<Integer> {
@@ -37,6 +37,8 @@ final class PlanCommand implements Callable<Integer> {
         RunConfig config = r.config();
         Properties p = r.props();
         TargetOptions.requireRunningTarget(config, "plan");
+        io.procoresetup.setup.GuidedSetup.precheck(config);
+        io.procoresetup.browser.BrowserLocator.check(io.procoresetup.suites.RunSession.settings(config));   // before TestNG starts
         SuiteRunner.run("Plan", PlanSuite.class, p, config.resultsDir());
         if (!account.noReport) SuiteRunner.report(config.resultsDir());
         if (Outcome.failure() != null) return SuiteRunner.explain(Outcome.failure(), "plan");

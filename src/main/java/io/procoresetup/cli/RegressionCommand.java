@@ -15,10 +15,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** QA's regression: the read-only UI inventory with its drift table, and a throwaway full setup, in parallel. */
-@Command(name = "regression", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "regression", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class, sortOptions = false,
         description = {"QA: UI inventory with a drift table, and a throwaway full setup.",
-                "Checks every page and element the six steps use (read-only), and runs the full setup and cross-check",
-                "on a throwaway account deleted afterwards. Parts run in parallel, one browser each."})
+                "Checks every page and element the six steps use (read-only), and runs the full setup and cross-check "
+                        + "on a throwaway account deleted afterwards. Parts run in parallel, one browser each."})
 final class RegressionCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
@@ -38,6 +38,8 @@ final class RegressionCommand implements Callable<Integer> {
         TargetOptions.Resolved r = target.resolve(new HashMap<>(Map.of("interactive", "false")));
         RunConfig config = r.config();
         Properties p = r.props();
+        io.procoresetup.setup.GuidedSetup.precheck(config);
+        io.procoresetup.browser.BrowserLocator.check(io.procoresetup.suites.RunSession.settings(config));   // before TestNG starts
         List<Class<?>> classes = inventoryOnly ? List.of(InventorySuite.class) : List.of(InventorySuite.class, ThrowawaySetupSuite.class);
         int status = SuiteRunner.run("Regression", classes, threads, p, config.resultsDir());
         if (!noReport) SuiteRunner.report(config.resultsDir());

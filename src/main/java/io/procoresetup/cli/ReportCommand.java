@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** Regenerates the single-file HTML report from the Allure results. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class,
         description = "Regenerate the single-file HTML report (allure-report/index.html) from the Allure results.")
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "allure-results", description = "Allure results folder (default: ${DEFAULT-VALUE}).")

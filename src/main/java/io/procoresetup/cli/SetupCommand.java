@@ -17,10 +17,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** The main job: the guide's six steps in Procore's UI, with consent and evidence, ending in an HTML report. */
-@Command(name = "setup", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class, sortOptions = false,
         description = {"The guided six-step setup, then the API cross-check and the HTML report.",
-                "Runs the six steps of Procore's service-account guide in a browser, with consent, screenshots and safe",
-                "credentials. With no options: against the embedded simulator."})
+                "Runs the six steps of Procore's service-account guide in a browser, with consent, screenshots and safe credentials. "
+                        + "With no options: against the embedded simulator."})
 final class SetupCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
@@ -30,8 +30,8 @@ final class SetupCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--reset-secret", description = {"When the account exists but its secret is not in the credentials file,",
-            "reset it (new secret; the old one stops working). Without it you are asked, or, with no terminal, setup stops."})
+    @Option(names = "--reset-secret", description = "When the account exists but its secret is not in the credentials file, reset it "
+            + "(a new secret; the old one stops working). Without it you are asked, or, with no terminal, setup stops.")
     boolean resetSecret;
 
     @Option(names = "--sim-projects", description = "Active projects in the embedded simulator (default: ${DEFAULT-VALUE}).", defaultValue = "50")
@@ -49,6 +49,7 @@ final class SetupCommand implements Callable<Integer> {
         RunConfig config = resolved.config();
         Properties p = resolved.props();
         ConsentGate.precheck(config);                   // and so does missing or mismatched consent
+        GuidedSetup.precheck(config);                   // and no password, or credentials bound for the repository
         BrowserWarmup.start(RunSession.settings(config));
         int code = SuiteRunner.run("Guided setup", GuidedSetupSuite.class, p, config.resultsDir());
         Throwable failure = Outcome.failure();

@@ -1,6 +1,9 @@
 package io.procoresetup.cli;
 
+import io.procoresetup.browser.BrowserUnavailable;
+import io.procoresetup.config.RunConfig;
 import io.procoresetup.evidence.AllureReport;
+import io.procoresetup.evidence.Failures;
 import io.procoresetup.evidence.HarnessFailure;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.Redactor;
@@ -28,7 +31,7 @@ final class SuiteRunner {
         ResultsFiles.clean(abs);
         props.setProperty("harness.results", abs.toString());
         props.setProperty("allure.results.directory", abs.toString());
-        System.setProperties(props);
+        apply(props);
         Outcome.reset();
         XmlSuite suite = new XmlSuite();
         suite.setName(name);
@@ -47,8 +50,26 @@ final class SuiteRunner {
         return tng.getStatus();
     }
 
+    /**
+     * Makes the run's harness.* (and allure.*) properties the JVM's, key by key. Never System.setProperties:
+     * the browser warms up on another thread meanwhile, and Selenium's Grid client sets otel.* properties
+     * there and reads them back a moment later; swapping the whole set in between dropped them (and the
+     * run failed on "opentelemetry-exporter-otlp not found").
+     */
+    static void apply(Properties props) {
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(RunConfig.PREFIX) && props.getProperty(key) == null) System.clearProperty(key);   // a previous run's
+        }
+        for (String key : props.stringPropertyNames()) {
+            if (!key.startsWith(RunConfig.PREFIX) && !key.startsWith("allure.")) continue;    // the rest is the JVM's own
+            String value = props.getProperty(key);
+            if (!value.equals(System.getProperty(key))) System.setProperty(key, value);
+        }
+    }
+
     /** One line naming the category and what to do next; the exit code of the category. */
     static int explain(Throwable failure, String command) {
+        if (failure instanceof BrowserUnavailable) failure = Failures.map(failure);
         if (failure instanceof HarnessFailure f) {
             System.err.println("harness " + command + ": " + f.getMessage().replace('\n', ' ') + " | next: " + f.category().next);
             return f.category().exitCode;

@@ -16,11 +16,11 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** The cross-check alone: read-only; exit 0 only when every check passes. */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class, sortOptions = false,
         description = {"Cross-check an account through Procore's REST API (read-only).",
                 "Uses the account's own credentials and compares the answers with what the UI shows.",
-                "Exit code 0 only when every check passes; 10 when one FAILS (the account is wrong); 8, or 9 when rate limited,",
-                "when one COULD NOT be checked (no usable answer within --deadline)."})
+                "Exit code 0 only when every check passes; 10 when one FAILS (the account is wrong); 8, or 9 when rate limited, "
+                        + "when one COULD NOT be checked (no usable answer within --deadline)."})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;

@@ -1,5 +1,8 @@
 package io.procoresetup.config;
 
+import io.procoresetup.evidence.Category;
+import io.procoresetup.evidence.HarnessFailure;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,7 +121,9 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
             throw new BadInput("--company is required for target " + target.id + " (the number in Procore's URL: /<company id>/company/home/list)");
         }
         if (target == Target.PRODUCTION && !allowProduction && !bool(p, "read-only")) {
-            throw new BadInput("target production changes a live company: add --allow-production (and --consent <company id>) if that is what you mean");
+            // a consent problem, not a typo: exit 4 like every other missing consent
+            throw new HarnessFailure(Category.CONSENT_REFUSED,
+                    "target production changes a live company: add --allow-production (and --consent <company id>) if that is what you mean");
         }
         String user = p.getProperty(PREFIX + "user");
         if (target != Target.SIMULATOR && !handOff && (user == null || user.isBlank())) {

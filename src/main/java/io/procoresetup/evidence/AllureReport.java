@@ -10,34 +10,45 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns allure-results into one HTML file that opens from disk. Uses the Allure commandline that
- * allure-maven installed under .allure/ when it is there, otherwise runs allure-maven (which installs it
- * from Maven Central first). History is carried from the previous report so trends show.
+ * allure-maven installs under .allure/ (its install goal, run once). History is carried from the previous
+ * report so trends show.
  */
 public final class AllureReport {
     public static final String VERSION = "2.34.0";
 
     private AllureReport() {}
 
+    /**
+     * Writes {@code reportDir} as exactly {@code index.html} (one file) and {@code history/} (what the next
+     * report needs for its trend charts). Allure's single-file mode writes no history, so the results are
+     * also rendered once as a normal report in a temporary folder, only for its history.
+     */
     public static Path generate(Path projectDir, Path results, Path reportDir) throws IOException, InterruptedException {
+        Path allure = commandline(projectDir);
         carryHistory(reportDir, results);
-        Path allure = projectDir.resolve(".allure/allure-" + VERSION + "/bin/allure");
-        if (!Files.isExecutable(allure)) {
-            // allure-maven installs the commandline from Maven Central (and writes its own executor.json: keep ours)
-            Path executor = results.resolve("executor.json");
-            byte[] ours = Files.exists(executor) ? Files.readAllBytes(executor) : null;
-            run(projectDir, List.of("mvn", "-B", "-q", "io.qameta.allure:allure-maven:2.17.0:report",
-                    "-Dallure.results.directory=" + results.toAbsolutePath(), "-Dharness.reportDir=" + reportDir.toAbsolutePath()), reportDir);
-            if (ours != null) Files.write(executor, ours);
-            if (!Files.isExecutable(allure)) return reportDir.resolve("index.html");
+        Path full = Files.createTempDirectory("allure-full-");
+        List<String> name = reportName(results) == null ? List.of() : List.of("--name", reportName(results));
+        try {
+            run(projectDir, concat(List.of(allure.toString(), "generate", "--clean", "-o", full.toString()), name, List.of(results.toString())));
+            run(projectDir, concat(List.of(allure.toString(), "generate", "--single-file", "--clean", "-o", reportDir.toString()), name,
+                    List.of(results.toString())));
+            Path index = reportDir.resolve("index.html");
+            if (!Files.exists(index)) throw new IOException("Allure wrote no " + index);
+            copyDir(full.resolve("history"), reportDir.resolve("history"));
+            return index;
+        } finally {
+            deleteTree(full);
         }
-        List<String> cmd = new ArrayList<>(List.of(allure.toString(), "generate", "--single-file", "--clean", "-o", reportDir.toString()));
-        String name = reportName(results);
-        if (name != null) cmd.addAll(List.of("--name", name));
-        cmd.add(results.toString());
-        return run(projectDir, cmd, reportDir);
     }
 
-    /** The report's title the run wrote into executor.json (reportName), if any. */
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        out.addAll(c);
+        return out;
+    }
+
+    /** The report's title the run wrote into executor.json (reportName), if any: the job and the company. */
     static String reportName(Path results) {
         try {
             Path executor = results.resolve("executor.json");
@@ -49,36 +60,52 @@ public final class AllureReport {
         }
     }
 
-    private static Path run(Path projectDir, List<String> cmd, Path reportDir) throws IOException, InterruptedException {
+    /** The Allure commandline under .allure/, installed there by allure-maven (from Maven Central) the first time. */
+    static Path commandline(Path projectDir) throws IOException, InterruptedException {
+        Path allure = projectDir.resolve(".allure/allure-" + VERSION + "/bin/allure");
+        if (!Files.isExecutable(allure)) {
+            run(projectDir, List.of("mvn", "-B", "-q", "--no-transfer-progress", "io.qameta.allure:allure-maven:2.17.0:install"));
+            if (!Files.isExecutable(allure)) throw new IOException("allure-maven did not install the Allure commandline at " + allure);
+        }
+        return allure;
+    }
+
+    private static void run(Path dir, List<String> cmd) throws IOException, InterruptedException {
         Path log = Files.createTempFile("allure-report-", ".log");
         try {
-            Process p = new ProcessBuilder(cmd).directory(projectDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new IOException("Allure report generation took more than 5 minutes");
             }
-            Path index = reportDir.resolve("index.html");
-            if (p.exitValue() != 0 || !Files.exists(index)) {
-                List<String> lines = Files.readAllLines(log);
-                String tail = String.join(" | ", lines.stream().filter(l -> !l.isBlank()).skip(Math.max(0, lines.size() - 3)).toList());
-                throw new IOException("Allure report generation failed (" + String.join(" ", cmd.subList(0, 2)) + "): " + tail);
+            if (p.exitValue() != 0) {
+                List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+                throw new IOException("Allure report generation failed (" + String.join(" ", cmd.subList(0, 2)) + "): "
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
             }
-            return index;
         } finally {
             Files.deleteIfExists(log);
         }
     }
 
-    /** Copies the last report's history into the results, so the next report shows trends. */
-    static void carryHistory(Path reportDir, Path results) throws IOException {
-        Path from = reportDir.resolve("history");
+    private static void copyDir(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) return;
-        Path to = results.resolve("history");
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
             for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Copies the last report's history into the results, so the next report shows trends. */
+    static void carryHistory(Path reportDir, Path results) throws IOException {
+        copyDir(reportDir.resolve("history"), results.resolve("history"));
     }
 
     /** The project folder: harness.home when the launcher sets it, else the folder above target/harness.jar. */

@@ -10,7 +10,8 @@ public enum Category {
     PROCORE_REFUSED("Procore refused", 5, "read Procore's message above; nothing more was changed."),
     NETWORK("Network or timeout", 8, "check that the target is reachable, then run setup again: it resumes where it stopped."),
     RATE_LIMITED("Rate limited", 9, "wait for Procore's rate-limit window to reset, then run again."),
-    VERIFICATION_MISMATCH("Verification mismatch", 10, "the UI and the API disagree: see the verification table in the report."),
+    VERIFICATION_MISMATCH("Verification mismatch", 10, "the UI and the API disagree: the verification table above names each failed check."),
+    TOOL_MISSING("Tool missing", 3, "install what is named above (sudo apt-get install -y chromium chromium-driver), or give its right path."),
     BAD_INPUT("Bad input", 2, "fix the command line or file named above (see --help)."),
     CONSENT_REFUSED("Consent refused", 4, "nothing was changed; give consent for this company to proceed.");
 

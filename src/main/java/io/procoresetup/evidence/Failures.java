@@ -1,5 +1,6 @@
 package io.procoresetup.evidence;
 
+import io.procoresetup.browser.BrowserUnavailable;
 import io.procoresetup.secrets.Redactor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -10,6 +11,9 @@ public final class Failures {
 
     public static HarnessFailure map(Throwable t) {
         if (t instanceof HarnessFailure f) return f;
+        if (t instanceof BrowserUnavailable b) {
+            return new HarnessFailure(b.kind() == BrowserUnavailable.Kind.MISSING_TOOL ? Category.TOOL_MISSING : Category.BAD_INPUT, b.getMessage());
+        }
         if (t instanceof TimeoutException e) {
             return new HarnessFailure(Category.NETWORK, "timed out: " + firstLine(e.getMessage()));
         }

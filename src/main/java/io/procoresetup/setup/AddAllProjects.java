@@ -51,7 +51,7 @@ public final class AddAllProjects implements SetupStep {
         int[] last = {-1};
         long[] lastChange = {System.nanoTime()};
         Progress[] seen = {null};
-        run.browser.until("Add All to reach 100%", run.config.addAllTimeout().plusSeconds(5), d -> {
+        run.browser.untilQuietly("Add All to reach 100%", run.config.addAllTimeout().plusSeconds(5), d -> {
             Progress p = panel.read();
             seen[0] = p;
             if (p.percent() != last[0]) {

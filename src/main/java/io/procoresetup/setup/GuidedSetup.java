@@ -178,7 +178,7 @@ public final class GuidedSetup {
         identify(config, evidence, s.companyId(), s.companyName(), "Plan (read-only)");
         StepState[] state = new StepState[7];
         String[] what = new String[7];
-        evidence.step(1, 6, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {
+        evidence.step(1, 1, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {
             STEPS.get(0).apply(run);                          // navigation only
             evidence.screenshot("Account & Admin Settings");
             STEPS.get(1).apply(run);
@@ -233,6 +233,25 @@ public final class GuidedSetup {
         if (!RunConfig.DEFAULT_NAME.equals(c.accountName())) b.append(" --name '").append(c.accountName().replace("'", "'\\''")).append("'");
         if (c.credentialsFile() != null) b.append(" --credentials ").append(c.credentialsFile());
         return b.toString();
+    }
+
+    /**
+     * What can be refused before any browser starts, so a doomed run fails in a moment instead of after
+     * sign-in: no password to sign in with, or a --credentials path inside the repository or results.
+     */
+    public static void precheck(RunConfig config) {
+        if (!config.handOff() && needsPassword(config) && (System.getenv(PASSWORD_ENV) == null || System.getenv(PASSWORD_ENV).isEmpty())
+                && System.console() == null) {
+            throw new BadInput("no password for " + config.user() + ": set " + PASSWORD_ENV + " or run in a terminal to be asked (or use --hand-off)");
+        }
+        if (config.credentialsFile() != null) {
+            CredentialsFile.refuseInside(config.credentialsFile(), forbiddenFolders(config));
+        }
+    }
+
+    /** Every sign-in but the simulator's own seeded admin takes a password. */
+    private static boolean needsPassword(RunConfig config) {
+        return !(config.target() == Target.SIMULATOR && (config.user() == null || config.user().isBlank()));
     }
 
     /** Opens Procore's sign-in page and signs in (or waits for the person, with --hand-off). */

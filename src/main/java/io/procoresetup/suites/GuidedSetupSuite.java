@@ -27,6 +27,7 @@ public class GuidedSetupSuite {
         try {
             RunConfig config = RunConfig.fromSystemProperties();
             ConsentGate.precheck(config);
+            GuidedSetup.precheck(config);
             session = RunSession.open(config, Narrator.console());
         } catch (RuntimeException | Error e) {
             Outcome.failed(e);

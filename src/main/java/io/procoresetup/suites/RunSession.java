@@ -34,7 +34,7 @@ public final class RunSession implements AutoCloseable {
         this.sim = sim;
         this.session = session;
         this.narrator = narrator;
-        this.browser = new Browser(session.driver(), config.timeout());
+        this.browser = new Browser(session.driver(), config.timeout(), narrator::say);
         this.evidence = new Evidence(browser, config.resultsDir(), narrator);
     }
 

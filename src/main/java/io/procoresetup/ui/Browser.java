@@ -27,12 +27,21 @@ public final class Browser implements io.procoresetup.browser.Screen {
     private static final Locator ERROR_PAGE = UI.headingContaining("something went wrong");
     private static final Locator PASSWORD = new Locator("the password field", "//input[@type='password']");
 
+    /** A wait that has not ended after this long says so, then again every {@link #NOTE_EVERY}. */
+    static final Duration NOTE_AFTER = Duration.ofSeconds(5);
+    static final Duration NOTE_EVERY = Duration.ofSeconds(30);
+
     private final WebDriver driver;
     private final Duration timeout;
+    private final java.util.function.Consumer<String> note;
 
-    public Browser(WebDriver driver, Duration timeout) {
+    public Browser(WebDriver driver, Duration timeout) { this(driver, timeout, line -> { }); }
+
+    /** {@code note} hears "still waiting for ..." while a page is slow to show (the console, in a run). */
+    public Browser(WebDriver driver, Duration timeout, java.util.function.Consumer<String> note) {
         this.driver = driver;
         this.timeout = timeout;
+        this.note = note;
     }
 
     public WebDriver driver() { return driver; }
@@ -241,8 +250,27 @@ public final class Browser implements io.procoresetup.browser.Screen {
 
     /** Waits for a condition, polling often; the condition's description goes into the timeout message. */
     public <T> T until(String what, Duration max, Function<WebDriver, T> condition) {
+        return until(what, max, condition, note);
+    }
+
+    /** As {@link #until}, without "still waiting" lines: for waits that narrate their own progress. */
+    public <T> T untilQuietly(String what, Duration max, Function<WebDriver, T> condition) {
+        return until(what, max, condition, line -> { });
+    }
+
+    private <T> T until(String what, Duration max, Function<WebDriver, T> condition, java.util.function.Consumer<String> note) {
+        long start = System.nanoTime();
+        long[] nextNote = {NOTE_AFTER.toMillis()};
         return new FluentWait<>(driver).withTimeout(max).pollingEvery(Duration.ofMillis(50))
-                .ignoring(StaleElementReferenceException.class).withMessage(what).until(condition);
+                .ignoring(StaleElementReferenceException.class).withMessage(what).until(d -> {
+                    T r = condition.apply(d);
+                    long waited = (System.nanoTime() - start) / 1_000_000;
+                    if ((r == null || Boolean.FALSE.equals(r)) && waited >= nextNote[0]) {
+                        nextNote[0] += NOTE_EVERY.toMillis();
+                        note.accept("      still waiting for " + what + " (" + waited / 1000 + " s of " + max.toSeconds() + " s)");
+                    }
+                    return r;
+                });
     }
 
     private static final String MARK = "window.__harnessPage = true;";

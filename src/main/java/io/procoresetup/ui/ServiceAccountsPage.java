@@ -5,6 +5,10 @@ public final class ServiceAccountsPage {
     static final Locator HEADING = UI.heading("Service Accounts");
     static final Locator NEW = UI.button("New");
 
+    /** What to do when Procore no longer lets the company create traditional service accounts (its 2025 sunset). */
+    public static final String SUNSET = "this company can no longer create traditional service accounts (Procore's 2025 sunset); "
+            + "nothing was changed. Use a Developer Managed Service Account instead: App Management > Install App";
+
     private final Browser browser;
 
     ServiceAccountsPage(Browser browser) {
@@ -18,7 +22,8 @@ public final class ServiceAccountsPage {
     public NewServiceAccountPage openNew() {
         browser.click("ServiceAccountsPage", NEW);
         if (browser.awaitOne("NewServiceAccountPage", false, NewServiceAccountPage.NAME, UI.alert()) != 0) {
-            throw new ProcoreRefused("Procore refused to create a service account: " + browser.textIfPresent(UI.alert()).orElse(""));
+            // the harness's own pointer, not the page's words (those are in the step's screenshot)
+            throw new ProcoreRefused(SUNSET);
         }
         return new NewServiceAccountPage(browser);
     }

@@ -95,4 +95,17 @@ public class BrowserSmokeTest {
         other.close();
         assertFalse(Files.exists(other.profile()));
     }
+
+    @Test
+    public void aClosedSessionLeavesNoChromiumFolderBehind() throws java.io.IOException {
+        BrowserSessions.Session own = BrowserSessions.open(BrowserSettings.defaults());
+        java.nio.file.Path link = own.profile().resolve("SingletonSocket");
+        assertTrue(Files.isSymbolicLink(link), "Chromium made its single-instance socket: " + link);
+        java.nio.file.Path socketDir = Files.readSymbolicLink(link).getParent();
+        assertTrue(socketDir.getFileName().toString().startsWith("org.chromium.Chromium."), socketDir.toString());
+        assertTrue(socketDir.startsWith(own.profile()), "kept inside the session's profile, not in /tmp: " + socketDir);
+        own.close();
+        assertFalse(Files.exists(socketDir), "left behind: " + socketDir);
+        assertFalse(Files.exists(own.profile()), "left behind: " + own.profile());
+    }
 }

@@ -65,4 +65,64 @@ public class CliInputTest {
         for (String what : new String[] {"Java", "Maven", "Browser", "Driver"}) assertTrue(r.out().contains(what), r.out());
         assertEquals(r.code(), r.out().contains("MISSING") ? ExitCodes.MISSING_TOOL : ExitCodes.OK);
     }
+
+    @Test
+    public void productionWithoutAllowProductionIsAConsentRefusal() {
+        Run r = run("setup", "--target", "production", "--company", "5", "--user", "a@example.com", "--consent", "5", "--no-report");
+        assertOneLineError(r, io.procoresetup.evidence.Category.CONSENT_REFUSED.exitCode, "--allow-production");
+        assertTrue(r.err().contains("Consent refused"), r.err());
+    }
+
+    @Test
+    public void readmeExitCodeTableNamesEachCategoryUnderItsCode() throws java.io.IOException {
+        java.util.Map<Integer, String> rows = new java.util.HashMap<>();
+        boolean inTable = false;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
+            if (line.startsWith("#")) inTable = line.equals("### Exit codes");
+            if (!inTable) continue;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\| (\\d+) \\| (.+) \\|$").matcher(line);
+            if (m.matches()) rows.put(Integer.parseInt(m.group(1)), m.group(2).toLowerCase(java.util.Locale.ROOT));
+        }
+        for (io.procoresetup.evidence.Category c : io.procoresetup.evidence.Category.values()) {
+            String row = rows.get(c.exitCode);
+            assertTrue(row != null && row.contains(c.label.toLowerCase(java.util.Locale.ROOT).split(" ")[0]),
+                    c + " exits " + c.exitCode + " but the README's row says: " + row);
+        }
+        for (io.procoresetup.evidence.Category c : io.procoresetup.evidence.Category.values()) {
+            // every failure line ends with this advice, also after --no-report: it must not send people to a report that was not written
+            assertFalse(c.next.contains("in the report"), c + ": " + c.next);
+        }
+        // Add All failing or stalling is a NETWORK failure (exit 8, resumable), and is listed there only
+        long addAllFailedRows = rows.values().stream().filter(v -> v.contains("failed add all") || v.contains("add all failed")).count();
+        assertTrue(rows.get(io.procoresetup.evidence.Category.NETWORK.exitCode).contains("failed add all"), rows.toString());
+        assertEquals(addAllFailedRows, 1L, rows.toString());
+    }
+
+    @Test
+    public void everyCommandPrintsItsVersion() {
+        picocli.CommandLine cli = new picocli.CommandLine(new HarnessCli());
+        assertTrue(cli.getSubcommands().size() >= 7, cli.getSubcommands().keySet().toString());
+        for (String command : cli.getSubcommands().keySet()) {
+            Run r = run(command, "-V");
+            assertEquals(r.code(), 0, command + " -V: " + r.err());
+            assertTrue(r.out().startsWith("procore-setup-harness "), command + " -V printed: '" + r.out() + "'");
+        }
+    }
+
+    @Test
+    public void helpDescriptionsAreWholeSentencesThatPicocliWraps() {
+        picocli.CommandLine cli = new picocli.CommandLine(new HarnessCli());
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        for (picocli.CommandLine sub : cli.getSubcommands().values()) {
+            java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(sub.getCommandSpec().usageMessage().description()));
+            sub.getCommandSpec().options().forEach(o -> texts.addAll(java.util.List.of(o.description())));
+            for (String t : texts) {
+                // a hand-made line break shows as an element that stops mid-sentence
+                if (!t.isBlank() && !t.strip().matches("(?s).*[.:)]$")) broken.add(sub.getCommandName() + ": " + t);
+            }
+            String usage = sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+            usage.lines().filter(l -> l.length() > 80).forEach(l -> broken.add(sub.getCommandName() + " (wider than 80): " + l));
+        }
+        assertTrue(broken.isEmpty(), String.join("\n", broken));
+    }
 }

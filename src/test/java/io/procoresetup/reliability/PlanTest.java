@@ -41,6 +41,7 @@ public class PlanTest {
         HarnessProcess.Result r = HarnessProcess.run(Map.of(), args("plan", creds));
         assertEquals(r.code(), 0, r.console());
         assertEquals(sim.audit().size(), before, "plan changed nothing");
+        assertTrue(r.out().contains("[1/1] Plan") && !r.out().contains("/6]"), "plan's one step is labelled as one: " + r.out());
         StringBuilder todo = new StringBuilder();
         Matcher m = Pattern.compile("\\[to do\\] (\\d)").matcher(r.out());
         while (m.find()) todo.append(m.group(1));

@@ -57,7 +57,7 @@ public class RefusalsTest {
                 {"no consent", "sandbox", new String[] {"--company", "COMPANY"}, 4, "no consent"},
                 {"consent for another company", "sandbox", new String[] {"--company", "COMPANY", "--consent", "42"}, 4, "does not match --company"},
                 {"production without --allow-production", "production", new String[] {"--company", "COMPANY", "--consent", "COMPANY"},
-                        2, "--allow-production"},
+                        4, "--allow-production"},
         };
     }
 
@@ -75,16 +75,21 @@ public class RefusalsTest {
         assertEquals(sim.accounts(cid).size(), 0);
     }
 
-    @Test
-    public void creationDisabledStopsAtStep3NamingDeveloperManagedAccounts() {
-        sim.control("/config", Map.of("accountsState", "CREATION_DISABLED"));
+    @DataProvider
+    public Object[][] sunsetStates() { return new Object[][] {{"CREATION_DISABLED"}, {"SUNSET"}}; }
+
+    @Test(dataProvider = "sunsetStates")
+    public void creationDisabledStopsAtStep3NamingDeveloperManagedAccounts(String state) {
+        sim.control("/config", Map.of("accountsState", state));
         int before = sim.audit().size();
         HarnessProcess.Result r = sandbox("--company", String.valueOf(cid), "--consent", String.valueOf(cid));
         assertEquals(r.code(), 5, r.console());
         assertTrue(r.out().contains("[3/6] Create & Name Service Account"), r.out());
         assertFalse(r.out().contains("[4/6]"), "stopped at step 3");
         assertEquals(r.err().strip().lines().count(), 1L, r.err());
-        assertTrue(r.err().contains("Procore refused") && r.err().contains("Developer Managed Service Account"), r.err());
+        assertTrue(r.err().contains("Procore refused") && r.err().contains("Developer Managed Service Account")
+                && r.err().contains("App Management > Install App"), "the harness's own pointer: " + r.err());
+        assertFalse(r.err().contains("the integration's developer provides an app"), "not the page's words again: " + r.err());
         assertEquals(sim.audit().size(), before);
         assertEquals(sim.accounts(cid).size(), 0);
     }
