@@ -1,7 +1,7 @@
 package io.procoresetup.api;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 
 import java.time.Instant;
 

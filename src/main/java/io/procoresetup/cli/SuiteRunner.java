@@ -4,7 +4,7 @@ import io.procoresetup.browser.BrowserUnavailable;
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.evidence.AllureReport;
 import io.procoresetup.evidence.Failures;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.Redactor;
 import io.procoresetup.suites.Outcome;
@@ -71,7 +71,7 @@ final class SuiteRunner {
     static int explain(Throwable failure, String command) {
         if (failure instanceof BrowserUnavailable) failure = Failures.map(failure);
         if (failure instanceof HarnessFailure f) {
-            System.err.println("harness " + command + ": " + f.getMessage().replace('\n', ' ') + " | next: " + f.category().next);
+            System.err.println("harness " + command + ": " + Redactor.global().redact(f.getMessage()).replace('\n', ' ') + " | next: " + f.category().next);
             return f.category().exitCode;
         }
         String msg = failure.getMessage() == null ? failure.getClass().getSimpleName()

@@ -1,7 +1,7 @@
 package io.procoresetup.config;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 
 /** Input the harness cannot work with: one line says which and why. */
 public final class BadInput extends HarnessFailure {

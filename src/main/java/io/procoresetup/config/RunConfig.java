@@ -1,7 +1,7 @@
 package io.procoresetup.config;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.procoresetup.consent;
 
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.config.Target;
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 
 import java.io.BufferedReader;
 import java.io.IOException;

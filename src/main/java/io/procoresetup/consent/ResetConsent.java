@@ -1,8 +1,8 @@
 package io.procoresetup.consent;
 
 import io.procoresetup.config.RunConfig;
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.secrets.CredentialsFile;
 
 import java.io.BufferedReader;

@@ -1,5 +1,7 @@
 package io.procoresetup.evidence;
 
+import io.procoresetup.failure.HarnessFailure;
+import io.procoresetup.failure.Category;
 import io.procoresetup.browser.BrowserUnavailable;
 import io.procoresetup.secrets.Redactor;
 import org.openqa.selenium.TimeoutException;

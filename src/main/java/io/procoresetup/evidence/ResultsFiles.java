@@ -1,5 +1,6 @@
 package io.procoresetup.evidence;
 
+import io.procoresetup.failure.Category;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.procoresetup.secrets.Redactor;

@@ -3,8 +3,8 @@ package io.procoresetup.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.procoresetup.setup;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.ui.EditUserPage;
 import io.procoresetup.ui.Level;
 

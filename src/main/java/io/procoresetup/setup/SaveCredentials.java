@@ -1,8 +1,8 @@
 package io.procoresetup.setup;
 
 import io.procoresetup.consent.ResetConsent;
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.secrets.Credentials;
 import io.procoresetup.secrets.Secret;
 import io.procoresetup.ui.ServiceAccountPage;

@@ -16,7 +16,7 @@ public final class AdminSettingsPage {
     /** Guide, step 2: "Select Service Accounts from the right hand menu." */
     public ServiceAccountsPage openServiceAccounts() {
         if (!browser.present(SERVICE_ACCOUNTS)) {
-            throw new io.procoresetup.evidence.HarnessFailure(io.procoresetup.evidence.Category.PERMISSION_DENIED,
+            throw new io.procoresetup.failure.HarnessFailure(io.procoresetup.failure.Category.PERMISSION_DENIED,
                     "the Company Settings menu has no Service Accounts: this login is not a company admin");
         }
         browser.click("AdminSettingsPage", SERVICE_ACCOUNTS);

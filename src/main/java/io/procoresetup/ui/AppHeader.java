@@ -25,7 +25,7 @@ public final class AppHeader {
                 + "[ancestor::*[@role='menu']]");
         browser.until("the menu under your initials", browser.timeout(), d -> browser.visible(settings) || browser.visible(anyItem));
         if (!browser.visible(settings)) {
-            throw new io.procoresetup.evidence.HarnessFailure(io.procoresetup.evidence.Category.PERMISSION_DENIED,
+            throw new io.procoresetup.failure.HarnessFailure(io.procoresetup.failure.Category.PERMISSION_DENIED,
                     "the menu under your initials has no Account & Admin Settings: this login is not a company admin");
         }
         browser.click("AppHeader", settings);

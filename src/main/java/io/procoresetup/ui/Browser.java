@@ -1,7 +1,7 @@
 package io.procoresetup.ui;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;

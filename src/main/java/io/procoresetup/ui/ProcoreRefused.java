@@ -1,7 +1,7 @@
 package io.procoresetup.ui;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 
 /** Procore said no: a validation error, or a feature it no longer offers. Carries Procore's own words. */
 public final class ProcoreRefused extends HarnessFailure {

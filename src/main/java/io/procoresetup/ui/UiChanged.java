@@ -1,7 +1,7 @@
 package io.procoresetup.ui;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 
 /** A page lacks what the harness expects there: Procore changed its UI (or the run is on the wrong page). */
 public final class UiChanged extends HarnessFailure {

@@ -1,6 +1,6 @@
 package io.procoresetup.verify;
 
-import io.procoresetup.evidence.Category;
+import io.procoresetup.failure.Category;
 
 /**
  * One row of the verification table: what the UI showed, what the API answered, the verdict and its reason.

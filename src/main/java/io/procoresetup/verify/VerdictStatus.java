@@ -1,6 +1,6 @@
 package io.procoresetup.verify;
 
-import io.procoresetup.evidence.Category;
+import io.procoresetup.failure.Category;
 import io.qameta.allure.listener.TestLifecycleListener;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.TestResult;

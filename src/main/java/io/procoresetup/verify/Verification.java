@@ -3,8 +3,8 @@ package io.procoresetup.verify;
 import io.procoresetup.api.Dto;
 import io.procoresetup.api.ProcoreApiException;
 import io.procoresetup.api.ProcoreClient;
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.verify.Check.Verdict;
 
 import java.util.ArrayList;

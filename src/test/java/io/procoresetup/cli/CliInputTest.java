@@ -69,7 +69,7 @@ public class CliInputTest {
     @Test
     public void productionWithoutAllowProductionIsAConsentRefusal() {
         Run r = run("setup", "--target", "production", "--company", "5", "--user", "a@example.com", "--consent", "5", "--no-report");
-        assertOneLineError(r, io.procoresetup.evidence.Category.CONSENT_REFUSED.exitCode, "--allow-production");
+        assertOneLineError(r, io.procoresetup.failure.Category.CONSENT_REFUSED.exitCode, "--allow-production");
         assertTrue(r.err().contains("Consent refused"), r.err());
     }
 
@@ -83,18 +83,18 @@ public class CliInputTest {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\| (\\d+) \\| (.+) \\|$").matcher(line);
             if (m.matches()) rows.put(Integer.parseInt(m.group(1)), m.group(2).toLowerCase(java.util.Locale.ROOT));
         }
-        for (io.procoresetup.evidence.Category c : io.procoresetup.evidence.Category.values()) {
+        for (io.procoresetup.failure.Category c : io.procoresetup.failure.Category.values()) {
             String row = rows.get(c.exitCode);
             assertTrue(row != null && row.contains(c.label.toLowerCase(java.util.Locale.ROOT).split(" ")[0]),
                     c + " exits " + c.exitCode + " but the README's row says: " + row);
         }
-        for (io.procoresetup.evidence.Category c : io.procoresetup.evidence.Category.values()) {
+        for (io.procoresetup.failure.Category c : io.procoresetup.failure.Category.values()) {
             // every failure line ends with this advice, also after --no-report: it must not send people to a report that was not written
             assertFalse(c.next.contains("in the report"), c + ": " + c.next);
         }
         // Add All failing or stalling is a NETWORK failure (exit 8, resumable), and is listed there only
         long addAllFailedRows = rows.values().stream().filter(v -> v.contains("failed add all") || v.contains("add all failed")).count();
-        assertTrue(rows.get(io.procoresetup.evidence.Category.NETWORK.exitCode).contains("failed add all"), rows.toString());
+        assertTrue(rows.get(io.procoresetup.failure.Category.NETWORK.exitCode).contains("failed add all"), rows.toString());
         assertEquals(addAllFailedRows, 1L, rows.toString());
     }
 

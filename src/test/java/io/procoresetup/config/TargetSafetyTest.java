@@ -1,8 +1,8 @@
 package io.procoresetup.config;
 
 import io.procoresetup.consent.ConsentGate;
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 import org.testng.annotations.Test;
 
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.procoresetup.secrets;
 
-import io.procoresetup.evidence.Category;
-import io.procoresetup.evidence.HarnessFailure;
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
 import org.testng.annotations.Test;
 
 import java.io.IOException;

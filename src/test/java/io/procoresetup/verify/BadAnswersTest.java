@@ -2,7 +2,7 @@ package io.procoresetup.verify;
 
 import io.procoresetup.api.Backoff;
 import io.procoresetup.api.ProcoreClient;
-import io.procoresetup.evidence.Category;
+import io.procoresetup.failure.Category;
 import io.procoresetup.secrets.Secret;
 import io.procoresetup.verify.Check.Verdict;
 import mockwebserver3.Dispatcher;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.procoresetup.api.Backoff;
 import io.procoresetup.api.Dto;
 import io.procoresetup.api.ProcoreClient;
-import io.procoresetup.evidence.Category;
+import io.procoresetup.failure.Category;
 import io.procoresetup.secrets.Secret;
 import io.procoresetup.support.Sim;
 import io.procoresetup.verify.Check.Verdict;

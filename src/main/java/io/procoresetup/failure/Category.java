@@ -1,4 +1,4 @@
-package io.procoresetup.evidence;
+package io.procoresetup.failure;
 
 /**
  * Every failure is one of these: the console names it with what to do next, the exit code tells

@@ -1,8 +1,10 @@
-package io.procoresetup.evidence;
+package io.procoresetup.failure;
 
-import io.procoresetup.secrets.Redactor;
-
-/** A failure the harness understands: its category, what happened, and (in {@link Category#next}) what to do. */
+/**
+ * A failure the harness understands: its category, what happened, and (in {@link Category#next}) what to do.
+ * Its message is redacted where it leaves the process (console, Allure results), not here: this package
+ * imports nothing of the harness.
+ */
 public class HarnessFailure extends RuntimeException {
     private final Category category;
 
@@ -11,7 +13,7 @@ public class HarnessFailure extends RuntimeException {
     }
 
     public HarnessFailure(Category category, String message, Throwable cause) {
-        super(category.label + ": " + Redactor.global().redact(message), cause);
+        super(category.label + ": " + message, cause);
         this.category = category;
     }
 
