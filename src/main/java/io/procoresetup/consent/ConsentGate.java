@@ -69,18 +69,22 @@ public final class ConsentGate {
         out.println();
         out.println("This run will change company " + companyId + " (" + companyName + ") on " + c.target().id + " at " + host + ":");
         for (String change : CHANGES) out.println("  - " + change);
-        out.print("Type the company ID (" + companyId + ") to consent, anything else to stop: ");
-        out.flush();
-        String typed;
-        try {
-            typed = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            typed = null;
-        }
+        String typed = ask(out, "Type the company ID (" + companyId + ") to consent, anything else to stop: ");
         if (typed == null || !typed.strip().equals(String.valueOf(companyId))) {
             throw new HarnessFailure(Category.CONSENT_REFUSED, "consent was not given for company " + companyId + "; nothing was changed");
         }
         return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName, "typed company ID", CHANGES);
+    }
+
+    /** Asks on the terminal and reads one line; null when there is none (end of input). */
+    static String ask(PrintStream out, String prompt) {
+        out.print(prompt);
+        out.flush();
+        try {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public static String host(String url) {

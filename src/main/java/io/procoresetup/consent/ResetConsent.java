@@ -5,11 +5,7 @@ import io.procoresetup.failure.Category;
 import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.secrets.CredentialsFile;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reset Secret rotates a secret that a live integration may be using (another machine, another user, another
@@ -29,14 +25,8 @@ public final class ResetConsent {
             out.println();
             out.println("\"" + account + "\" exists, but its secret is not in " + sink.path() + ".");
             out.println(consequence + ".");
-            out.print("Type RESET to reset the secret, anything else to stop (or rerun with --credentials FILE where it was saved): ");
-            out.flush();
-            String typed;
-            try {
-                typed = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            } catch (IOException e) {
-                typed = null;
-            }
+            String typed = ConsentGate.ask(out, "Type RESET to reset the secret, anything else to stop "
+                    + "(or rerun with --credentials FILE where it was saved): ");
             if (typed != null && typed.strip().equals("RESET")) return "you typed RESET";
             throw new HarnessFailure(Category.CONSENT_REFUSED, "the secret of \"" + account + "\" was not reset; nothing was changed");
         }
