@@ -121,7 +121,7 @@ public class VerifyEndToEndTest {
                 }
             });
             api.start();
-            HarnessProcess.Result r = HarnessProcess.run(Map.of(), "verify", "--target", "simulator", "--app-url", sim.url(),
+            HarnessProcess.Result r = HarnessProcess.run(sim.controlEnv(), "verify", "--target", "simulator", "--app-url", sim.url(),
                     "--api-url", api.url("/").toString(), "--credentials", creds.toString(), "--deadline", "30",
                     "--results", work.resolve("verify-unreadable").toString(), "--no-report");
             assertEquals(r.code(), 9, r.console());
