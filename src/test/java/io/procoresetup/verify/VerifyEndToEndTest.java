@@ -142,7 +142,7 @@ public class VerifyEndToEndTest {
                     return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body("<html><h1>Down for maintenance</h1></html>").build();
                 }
             });
-            HarnessProcess.Result html = HarnessProcess.run(Map.of(), "verify", "--target", "simulator", "--app-url", sim.url(),
+            HarnessProcess.Result html = HarnessProcess.run(sim.controlEnv(), "verify", "--target", "simulator", "--app-url", sim.url(),
                     "--api-url", api.url("/").toString(), "--credentials", creds.toString(),
                     "--results", work.resolve("verify-html").toString(), "--no-report");
             assertEquals(html.code(), 8, html.console());
