@@ -3,6 +3,7 @@ package io.procoresetup.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.procoresetup.sim.view.Css;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,7 @@ public final class SimServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         byte[] css = resource("/sim/sim.css");
         byte[] js = resource("/sim/sim.js");
+        UiSupport ui = new UiSupport(state, new Css(Long.toString(System.nanoTime(), 36)));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -65,7 +67,7 @@ public final class SimServer implements AutoCloseable {
                 long latency = state.faults.latencyFor(path);
                 if (latency > 0) Thread.sleep(latency);      // the simulator itself may be slow; the harness never sleeps
                 if (rule != null && rule.status() == 0) {
-                    String sid = ctx.cookie(UiRoutes.SESSION_COOKIE);
+                    String sid = ctx.cookie(UiSupport.SESSION_COOKIE);
                     Model.Session session = sid == null ? null : state.sessions.get(sid);
                     if (session != null) session.expiresAt = java.time.Instant.now().minusSeconds(1);
                 } else if (rule != null) {
@@ -74,7 +76,7 @@ public final class SimServer implements AutoCloseable {
                         ctx.status(rule.status()).json(Map.of("error", Map.of("code", "server_error",
                                 "message", "Internal Server Error", "details", List.of())));
                     } else {
-                        ctx.status(rule.status()).html(Html.error("We're sorry, but something went wrong.",
+                        ctx.status(rule.status()).html(UiSupport.error("We're sorry, but something went wrong.",
                                 "If you are the application owner check the logs for more information."));
                     }
                     ctx.skipRemainingHandlers();
@@ -82,7 +84,9 @@ public final class SimServer implements AutoCloseable {
             });
             cfg.routes.get("/assets/sim.css", ctx -> ctx.contentType("text/css").result(css));
             cfg.routes.get("/assets/sim.js", ctx -> ctx.contentType("application/javascript").result(js));
-            new UiRoutes(state).register(cfg.routes);
+            new HomeRoutes(ui).register(cfg.routes);
+            new AdminRoutes(ui).register(cfg.routes);
+            new DirectoryRoutes(ui).register(cfg.routes);
             new ApiRoutes(state, json).register(cfg.routes);
             new ControlRoutes(state, json).register(cfg.routes);
             cfg.routes.exception(ApiRoutes.Halt.class, (e, ctx) -> { });
@@ -91,13 +95,13 @@ public final class SimServer implements AutoCloseable {
                     ctx.status(400).json(Map.of("error", Map.of("code", "bad_request",
                             "message", "The request could not be understood: " + e.getClass().getSimpleName(), "details", List.of())));
                 } else {
-                    ctx.status(400).html(Html.error("Bad request", "The request could not be understood."));
+                    ctx.status(400).html(UiSupport.error("Bad request", "The request could not be understood."));
                 }
             });
             cfg.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     if (ctx.path().startsWith("/rest/")) ApiRoutes.error(ctx, 404, "not_found", "Resource not found");
-                    else UiRoutes.notFound(ctx);
+                    else UiSupport.notFound(ctx);
                 }
             });
         });
