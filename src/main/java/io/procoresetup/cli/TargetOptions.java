@@ -63,6 +63,10 @@ final class TargetOptions {
             description = "How long Add All's percentage may stand still before the run stops as stalled (default: ${DEFAULT-VALUE}).")
     String addAllStall;
 
+    @Option(names = "--sim-ui", paramLabel = "UI", defaultValue = "classic",
+            description = "The embedded simulator's web UI: classic (the guide's pages, default) or current (built like Procore's current web app).")
+    String simUi;
+
     /** The harness.* properties and the validated configuration a command runs with. */
     record Resolved(Properties props, RunConfig config) {}
 
@@ -103,6 +107,7 @@ final class TargetOptions {
         p.put("timeout", timeout);
         p.put("add-all-timeout", addAllTimeout);
         p.put("add-all-stall", addAllStall);
+        p.put("sim-ui", simUi);
         p.put("interactive", String.valueOf(System.console() != null && consent == null));
         return p;
     }

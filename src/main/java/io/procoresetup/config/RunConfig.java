@@ -14,10 +14,13 @@ import java.util.Properties;
 public record RunConfig(Target target, String appUrl, String loginUrl, String apiUrl, Long companyId, String accountName,
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
-                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall) {
+                        Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall,
+                        String simUi) {
 
     public static final String DEFAULT_NAME = "laborchart-integration";
     public static final String PREFIX = "harness.";
+    /** The embedded simulator's web UIs: the guide's pages, or pages built like Procore's current web app. */
+    public static final java.util.List<String> SIM_UIS = java.util.List.of("classic", "current");
 
     /** Whether the run starts its own simulator (target simulator with no URL given). */
     public boolean embeddedSimulator() { return target == Target.SIMULATOR && appUrl == null; }
@@ -27,17 +30,17 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
 
     public RunConfig withUrls(String app, String login, String api) {
         return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall, simUi);
     }
 
     public RunConfig withCompany(long id) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall, simUi);
     }
 
     public RunConfig withUser(String u) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall);
+                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall, simUi);
     }
 
     /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
@@ -86,9 +89,11 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
             throw new BadInput("--timeout, --add-all-timeout and --add-all-stall must be positive numbers of seconds");
         }
         boolean interactive = bool(p, "interactive");
+        String simUi = p.getProperty(PREFIX + "sim-ui", "classic").strip().toLowerCase(Locale.ROOT);
+        if (!SIM_UIS.contains(simUi)) throw new BadInput("--sim-ui must be classic or current, not '" + simUi + "'");
         return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
                 p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
-                simProjects, timeout, addAll, stall);
+                simProjects, timeout, addAll, stall, simUi);
     }
 
     public static RunConfig fromSystemProperties() { return from(System.getProperties()); }

@@ -27,6 +27,7 @@ final class AdminRoutes {
         ui.get(r, "admin", true, (ctx, c, u) ->
                 ui.html(ctx, "admin", new Views.Admin(shell(c, u, l.get("adminSettings")), state.faults.serviceAccountsUnderApps)));
         ui.get(r, "service_accounts", true, this::accountsPage);
+        ui.get(r, "ui-data/service_accounts", true, (ctx, c, u) -> ctx.json(accounts(c)));
         ui.get(r, "service_accounts/new", true, this::newAccountPage);
         ui.post(r, "service_accounts", true, this::createAccount);
         ui.get(r, "service_accounts/{aid}", true, this::viewAccountPage);

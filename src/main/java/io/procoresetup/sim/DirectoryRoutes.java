@@ -31,7 +31,9 @@ final class DirectoryRoutes {
 
     void register(RoutesConfig r) {
         ui.get(r, "directory", false, this::directoryPage);
+        ui.get(r, "ui-data/directory", false, (ctx, c, u) -> ctx.json(Map.of("canEdit", u.companyAdmin, "users", users(ctx, c))));
         ui.get(r, "directory/users/{uid}/edit", true, this::editUserPage);
+        ui.get(r, "ui-data/users/{uid}/projects", true, this::projectsData);
         ui.post(r, "directory/users/{uid}/edit", true, this::saveUser);
         ui.post(r, "directory/users/{uid}/projects/{pid}/add", true, this::addProject);
         ui.post(r, "directory/users/{uid}/add_all", true, this::startAddAll);
@@ -109,6 +111,18 @@ final class DirectoryRoutes {
         ui.html(ctx, "editUser", view);
     }
 
+    private void projectsData(Context ctx, Company c, User u) {
+        User x = userParam(ctx, c);
+        if (x == null) {
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "Not found"));
+            return;
+        }
+        synchronized (state) {
+            List<List<Views.ProjectLine>> projects = projects(c, x);
+            ctx.json(Map.of("current", projects.get(0), "others", projects.get(1)));
+        }
+    }
+
     private void saveUser(Context ctx, Company c, User u) {
         User x = userParam(ctx, c);
         if (x == null) {
@@ -124,6 +138,9 @@ final class DirectoryRoutes {
                 return;
             }
             if (lv != null) levels.put(tool, lv);
+        }
+        if ("read_only".equals(ctx.formParam("company_template"))) {
+            levels = Model.allAt(Level.READ_ONLY);       // a company permissions template overrides the levels chosen by hand
         }
         Long tpl = null;
         String t = ctx.formParam("default_template");

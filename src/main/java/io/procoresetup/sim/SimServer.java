@@ -8,6 +8,7 @@ import io.procoresetup.sim.view.Css;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -19,21 +20,27 @@ public final class SimServer implements AutoCloseable {
 
     /** How to start it: port (0 = any free one), the seeded company, and whether tests may control it. */
     public record Options(String host, int port, String companyName, int projects, int inactiveProjects,
-                          boolean control, String accountsState, long addAllMillisPerProject) {
+                          boolean control, String accountsState, long addAllMillisPerProject, String ui) {
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, "Granite Ridge Construction", 50, 5, false, "AVAILABLE", 40);
+            return new Options("127.0.0.1", 0, "Granite Ridge Construction", 50, 5, false, "AVAILABLE", 40, "classic");
         }
 
-        public Options withPort(int p) { return new Options(host, p, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject); }
+        public Options withPort(int p) { return new Options(host, p, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, ui); }
 
-        public Options withProjects(int n) { return new Options(host, port, companyName, n, inactiveProjects, control, accountsState, addAllMillisPerProject); }
+        public Options withProjects(int n) { return new Options(host, port, companyName, n, inactiveProjects, control, accountsState, addAllMillisPerProject, ui); }
 
-        public Options withControl(boolean c) { return new Options(host, port, companyName, projects, inactiveProjects, c, accountsState, addAllMillisPerProject); }
+        public Options withControl(boolean c) { return new Options(host, port, companyName, projects, inactiveProjects, c, accountsState, addAllMillisPerProject, ui); }
 
-        public Options withAccountsState(String s) { return new Options(host, port, companyName, projects, inactiveProjects, control, s, addAllMillisPerProject); }
+        public Options withAccountsState(String s) { return new Options(host, port, companyName, projects, inactiveProjects, control, s, addAllMillisPerProject, ui); }
 
-        public Options withAddAllMillisPerProject(long ms) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, ms); }
+        public Options withAddAllMillisPerProject(long ms) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, ms, ui); }
+
+        /** Which web UI the simulator serves: {@code classic} (the guide's pages) or {@code current} (built like Procore's web app). */
+        public Options withUi(String u) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, u); }
     }
+
+    /** The web UIs the simulator can serve. */
+    public static final List<String> UIS = UiSupport.UIS;
 
     /** A login seeded into the default company. */
     public record Login(String email, String password, boolean admin) {}
@@ -47,12 +54,17 @@ public final class SimServer implements AutoCloseable {
         config.controlEnabled = o.control();
         config.accountsState = Model.AccountsState.valueOf(o.accountsState().toUpperCase()).name();
         config.addAllMillisPerProject = o.addAllMillisPerProject();
+        config.ui = SimConfig.ui(o.ui());
         this.state = new SimState(config);
         this.companyId = state.seedCompany(o.companyName(), o.projects(), o.inactiveProjects(), 0, 0).id;
         ObjectMapper json = new ObjectMapper();
         byte[] css = resource("/sim/sim.css");
         byte[] js = resource("/sim/sim.js");
-        UiSupport ui = new UiSupport(state, new Css(Long.toString(System.nanoTime(), 36)));
+        // the current UI's class names are hashed per start, as a CSS-in-JS build would: nobody can lean on them
+        Css hashed = new Css(Long.toString(System.nanoTime(), 36));
+        byte[] currentCss = hashed.sheet(new String(resource("/sim/current.css"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        byte[] currentJs = resource("/sim/current.js");
+        UiSupport ui = new UiSupport(state, hashed);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -84,6 +96,8 @@ public final class SimServer implements AutoCloseable {
             });
             cfg.routes.get("/assets/sim.css", ctx -> ctx.contentType("text/css").result(css));
             cfg.routes.get("/assets/sim.js", ctx -> ctx.contentType("application/javascript").result(js));
+            cfg.routes.get("/assets/app.css", ctx -> ctx.contentType("text/css").result(currentCss));
+            cfg.routes.get("/assets/app.js", ctx -> ctx.contentType("application/javascript").result(currentJs));
             new HomeRoutes(ui).register(cfg.routes);
             new AdminRoutes(ui).register(cfg.routes);
             new DirectoryRoutes(ui).register(cfg.routes);
@@ -128,6 +142,9 @@ public final class SimServer implements AutoCloseable {
     public String url() { return "http://127.0.0.1:" + port(); }
 
     public long companyId() { return companyId; }
+
+    /** The UI served now (the control API can switch it). */
+    public String ui() { return state.config.ui; }
 
     public String companyName() { return state.company(companyId).map(c -> c.name).orElse(""); }
 

@@ -28,7 +28,7 @@ import java.util.Optional;
 final class UiSupport {
     static final String SESSION_COOKIE = "_procore_session";
     /** The template sets, one per UI; both render the same {@link Views} records. */
-    static final java.util.List<String> UIS = java.util.List.of("classic");
+    static final java.util.List<String> UIS = java.util.List.of("classic", "current");
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "io.procoresetup.sim.pages");
 
     final SimState state;
@@ -45,7 +45,7 @@ final class UiSupport {
     interface PageHandler { void handle(Context ctx, Company c, User u) throws Exception; }
 
     /** The UI this simulator serves now. */
-    String ui() { return "classic"; }
+    String ui() { return state.config.ui; }
 
     /** Renders {@code <ui>/<name>.jte} with its one page record. */
     String render(String name, Object model) {

@@ -44,9 +44,10 @@ public final class RunSession implements AutoCloseable {
         SimServer sim = null;
         try {
             if (config.embeddedSimulator()) {
-                sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()).withControl(true));
+                sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()).withControl(true)
+                        .withUi(config.simUi()));
                 config = config.withUrls(sim.url(), sim.url(), sim.url());
-                narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
+                narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects, " + config.simUi() + " UI)");
             }
             RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);
             ResultsFiles.categories(config.resultsDir());

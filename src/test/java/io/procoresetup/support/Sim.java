@@ -33,7 +33,15 @@ public final class Sim implements AutoCloseable {
         this.server = SimServer.start(options.withControl(true));
     }
 
-    public Sim() { this(SimServer.Options.defaults().withAddAllMillisPerProject(2)); }
+    public Sim() { this("classic"); }
+
+    /** A simulator serving one of its web UIs: "classic" (the guide's pages) or "current" (built like Procore's current web app). */
+    public Sim(String ui) { this(SimServer.Options.defaults().withAddAllMillisPerProject(2).withUi(ui)); }
+
+    /** The web UIs every end-to-end suite runs against. */
+    public static final List<String> UIS = SimServer.UIS;
+
+    public String ui() { return server.ui(); }
 
     public String url() { return server.url(); }
 

@@ -67,4 +67,29 @@ public final class Views {
     }
 
     public record ErrorPage(String title, String message) {}
+
+    /**
+     * A page's boot data for the current UI's script, as JSON from key/value pairs (values are strings,
+     * or true/false), safe inside a script element.
+     */
+    public static String boot(Object... kv) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (i > 0) b.append(',');
+            b.append(quote(String.valueOf(kv[i]))).append(':');
+            Object v = kv[i + 1];
+            b.append(v instanceof Boolean || v instanceof Number ? String.valueOf(v) : quote(String.valueOf(v)));
+        }
+        return b.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') b.append('\\').append(ch);
+            else if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&' || ch == '\u2028' || ch == '\u2029') b.append(String.format("\\u%04x", (int) ch));
+            else b.append(ch);
+        }
+        return b.append('"').toString();
+    }
 }
