@@ -33,9 +33,9 @@ public final class Inventory {
         PAGES.put("ServiceAccountPage", List.of(ServiceAccountPage.CLIENT_ID, ServiceAccountPage.CLIENT_SECRET, ServiceAccountPage.RESET_SECRET));
         PAGES.put("ResetSecretDialog", List.of(ServiceAccountPage.CONTINUE, ServiceAccountPage.CANCEL));
         PAGES.put("DirectoryPage", List.of(DirectoryPage.HEADING));
-        PAGES.put("EditUserPage", List.of(UI.columnHeader("None"), UI.columnHeader("Read Only"), PermissionMatrix.STANDARD_HEADER,
-                UI.columnHeader("Admin"), ProjectSettings.SECTION, ProjectSettings.ADD_TO_NEW, EditUserPage.SAVE, AddAllPanel.SECTION,
-                AddAllPanel.ADD_ALL, AddAllPanel.PROGRESS));
+        PAGES.put("EditUserPage", List.of(PermissionMatrix.level("None"), PermissionMatrix.level("Read Only"), PermissionMatrix.STANDARD,
+                PermissionMatrix.level("Admin"), ProjectSettings.SECTION, ProjectSettings.ADD_TO_NEW, EditUserPage.SAVE, AddAllPanel.SECTION,
+                AddAllPanel.ADD_ALL, AddAllPanel.INDICATOR));
     }
 
     private final Browser browser;

@@ -42,7 +42,7 @@ public class RegressionVariantsTest {
                 {"renamed button", "/labels", Map.of("addAll", "Add all projects"), List.of("EditUserPage: the \"Add All\" button")},
                 {"moved menu item", "/variants", Map.of("serviceAccountsUnderApps", true),
                         List.of("AdminSettingsPage: the \"Service Accounts\" link in the \"Company Settings\" section")},
-                {"reworded column header", "/labels", Map.of("standard", "Standard Access"), List.of("EditUserPage: the \"Standard\" column header")},
+                {"reworded column header", "/labels", Map.of("standard", "Standard Access"), List.of("EditUserPage: the \"Standard\" permission level")},
                 {"extra confirmation dialog", "/variants", Map.of("confirmBeforeNew", true),
                         List.of("NewServiceAccountPage: the \"Name\" field", "NewServiceAccountPage: the \"Create\" button")},
         };
