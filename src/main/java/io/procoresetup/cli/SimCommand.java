@@ -24,6 +24,10 @@ final class SimCommand implements Callable<Integer> {
             defaultValue = "AVAILABLE")
     Accounts accountsState;
 
+    @Option(names = "--ui", paramLabel = "UI", defaultValue = "classic",
+            description = "Web UI: classic (the guide's pages, default) or current (built like Procore's current web app: portals, hashed classes, fetch-loaded lists).")
+    String ui;
+
     @Option(names = "--control", description = {"Serve the test control API under /__control (off by default), protected by a token:",
             "PROCORE_SIM_CONTROL_TOKEN when set, else a random one that is printed."})
     boolean control;
@@ -38,9 +42,10 @@ final class SimCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         if (projects < 0 || projects > 100_000) throw new ParameterException(spec.commandLine(), "--projects must be between 0 and 100000, not " + projects);
         String token = System.getenv(io.procoresetup.config.RunConfig.CONTROL_TOKEN_ENV);
+        if (!SimServer.UIS.contains(ui)) throw new ParameterException(spec.commandLine(), "--ui must be classic or current, not " + ui);
         SimServer sim = SimServer.start(SimServer.Options.defaults().withPort(port).withProjects(projects)
-                .withControl(control).withAccountsState(accountsState.name()).withControlToken(token));
-        System.out.println("Procore simulator running at " + sim.url());
+                .withControl(control).withAccountsState(accountsState.name()).withUi(ui).withControlToken(token));
+        System.out.println("Procore simulator running at " + sim.url() + " (" + sim.ui() + " UI)");
         System.out.println("  company: " + sim.companyName() + " (id " + sim.companyId() + "), " + projects + " active projects");
         System.out.println("  home:    " + sim.url() + "/" + sim.companyId() + "/company/home/list");
         for (SimServer.Login l : sim.logins()) {

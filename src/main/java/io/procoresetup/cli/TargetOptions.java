@@ -67,6 +67,10 @@ final class TargetOptions {
             description = "How long the REST cross-check may take in all, waits included; then unanswered checks are COULD NOT CHECK (default: ${DEFAULT-VALUE}).")
     String deadline;
 
+    @Option(names = "--sim-ui", paramLabel = "UI", defaultValue = "classic",
+            description = "The embedded simulator's web UI: classic (the guide's pages, default) or current (built like Procore's current web app).")
+    String simUi;
+
     /** The harness.* properties and the validated configuration a command runs with. */
     record Resolved(Properties props, RunConfig config) {}
 
@@ -108,6 +112,7 @@ final class TargetOptions {
         p.put("add-all-timeout", addAllTimeout);
         p.put("add-all-stall", addAllStall);
         p.put("deadline", deadline);
+        p.put("sim-ui", simUi);
         p.put("interactive", String.valueOf(System.console() != null && consent == null));
         return p;
     }

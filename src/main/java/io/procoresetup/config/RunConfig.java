@@ -18,7 +18,7 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
                         Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall,
-                        Duration deadline, boolean resetSecret, String controlToken) {
+                        Duration deadline, boolean resetSecret, String controlToken, String simUi) {
 
     public static final String DEFAULT_NAME = "laborchart-integration";
     public static final String PREFIX = "harness.";
@@ -26,6 +26,8 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
     public static final long DEFAULT_DEADLINE_SECONDS = 120;
     /** The control API token of a running `./harness sim --control` (the embedded simulator's is made per run). */
     public static final String CONTROL_TOKEN_ENV = "PROCORE_SIM_CONTROL_TOKEN";
+    /** The embedded simulator's web UIs: the guide's pages, or pages built like Procore's current web app. */
+    public static final java.util.List<String> SIM_UIS = java.util.List.of("classic", "current");
 
     /** Whether the run starts its own simulator (target simulator with no URL given). */
     public boolean embeddedSimulator() { return target == Target.SIMULATOR && appUrl == null; }
@@ -64,32 +66,32 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
     public RunConfig withUrls(String app, String login, String api) {
         return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken);
+                deadline, resetSecret, controlToken, simUi);
     }
 
     public RunConfig withCompany(long id) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken);
+                deadline, resetSecret, controlToken, simUi);
     }
 
     public RunConfig withCredentials(Path file) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, file, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken);
+                deadline, resetSecret, controlToken, simUi);
     }
 
     /** The embedded simulator's control API token, known only to this run. */
     public RunConfig withControlToken(String token) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, token);
+                deadline, resetSecret, token, simUi);
     }
 
     public RunConfig withUser(String u) {
         return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
                 allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken);
+                deadline, resetSecret, controlToken, simUi);
     }
 
     /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
@@ -144,10 +146,12 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
             throw new BadInput("--deadline must be a positive number of seconds, at most 86400 (a day)");
         }
         boolean interactive = bool(p, "interactive");
+        String simUi = p.getProperty(PREFIX + "sim-ui", "classic").strip().toLowerCase(Locale.ROOT);
+        if (!SIM_UIS.contains(simUi)) throw new BadInput("--sim-ui must be classic or current, not '" + simUi + "'");
         String token = System.getenv(CONTROL_TOKEN_ENV);
         return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
                 p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
-                simProjects, timeout, addAll, stall, deadline, bool(p, "reset-secret"), token == null || token.isBlank() ? null : token.strip());
+                simProjects, timeout, addAll, stall, deadline, bool(p, "reset-secret"), token == null || token.isBlank() ? null : token.strip(), simUi);
     }
 
     public static RunConfig fromSystemProperties() { return from(System.getProperties()); }

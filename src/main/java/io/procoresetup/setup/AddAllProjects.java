@@ -7,7 +7,11 @@ import io.procoresetup.ui.AddAllPanel.Progress;
 import io.procoresetup.ui.ProcoreRefused;
 
 
-/** Guide step 6: Add All, then wait for the progress indicator to reach 100% (Complete, OK). */
+/**
+ * Guide step 6: Add All, then wait for the progress indicator to reach 100% (or, where Procore shows no
+ * percentage, for the projects to move and "Complete"), then OK. Done only when the page lists no project
+ * left to add.
+ */
 public final class AddAllProjects implements SetupStep {
     @Override public int number() { return 6; }
 
@@ -36,41 +40,58 @@ public final class AddAllProjects implements SetupStep {
                 throw new io.procoresetup.ui.Browser.SessionExpired("Add All could not start: Procore asks to sign in again (session expired)");
             }
             // a failed or broken job is transient: a new run adds the rest
-            throw new HarnessFailure(Category.NETWORK, "Add All failed at " + end.percent() + "%: " + end.failure()
+            throw new HarnessFailure(Category.NETWORK, "Add All failed " + where(end) + ": " + end.failure()
                     + "; run setup again to add the remaining projects");
         }
         run.editUser = panel.confirm();
         int left = run.editUser.addAll().remaining();
-        return "Add All reached 100%: " + (before - left) + " projects added"
+        return "Add All " + (end.percent() >= 0 ? "reached 100%" : "completed") + ": " + (before - left) + " projects added"
                 + (left > 0 ? ", " + left + " skipped by Procore (projects without a Directory)" : "");
     }
 
-    /** Waits on the indicator, narrating the percentage, until Complete, a failure, a stall or the time limit. */
+    /** Where a job stood, in the page's terms: its percentage, or the projects it still had to add. */
+    private static String where(Progress p) {
+        return p.percent() >= 0 ? "at " + p.percent() + "%" : "with " + p.remaining() + " projects still to add";
+    }
+
+    /**
+     * Waits on the page, narrating, until Complete, a failure, a stall or the time limit. Progress is the
+     * percentage where one is shown, and projects leaving the "Does Not Belong To" list either way; a stall
+     * is neither changing for the stall time.
+     */
     private Progress await(Run run, AddAllPanel panel, int total) {
         long deadline = System.nanoTime() + run.config.addAllTimeout().toNanos();
-        int[] last = {-1};
+        Progress[] last = {null};
         long[] lastChange = {System.nanoTime()};
-        Progress[] seen = {null};
-        run.browser.untilQuietly("Add All to reach 100%", run.config.addAllTimeout().plusSeconds(5), d -> {
+        run.browser.untilQuietly("Add All to finish", run.config.addAllTimeout().plusSeconds(5), d -> {
             Progress p = panel.read();
-            seen[0] = p;
-            if (p.percent() != last[0]) {
-                run.narrator.progress("Add All", p.percent(), total * p.percent() / 100, total);    // Procore's percentage, as projects
-                last[0] = p.percent();
+            Progress was = last[0];
+            if (was == null || p.percent() != was.percent() || p.remaining() != was.remaining()) {
+                narrate(run, was, p, total);
                 lastChange[0] = System.nanoTime();
             }
+            last[0] = p;
             if (p.complete() || p.failure() != null) return true;
             if (System.nanoTime() - lastChange[0] > run.config.addAllStall().toNanos()) {
-                throw new HarnessFailure(Category.NETWORK, "Add All stalled at " + p.percent() + "% for " + run.config.addAllStall().toSeconds()
-                        + " s; run setup again to resume it");
+                throw new HarnessFailure(Category.NETWORK, "Add All stalled " + where(p) + " for " + run.config.addAllStall().toSeconds()
+                        + " s (" + (p.percent() >= 0 ? "neither the percentage nor the projects left changed" : "no project moved") + "); run setup again to resume it");
             }
             if (System.nanoTime() > deadline) {
                 throw new HarnessFailure(Category.NETWORK, "Add All did not finish within " + run.config.addAllTimeout().toSeconds()
-                        + " s (at " + p.percent() + "%); run setup again to resume it");
+                        + " s (" + where(p) + "); run setup again to resume it");
             }
             return false;
         });
-        return seen[0];
+        return last[0];
+    }
+
+    private static void narrate(Run run, Progress was, Progress p, int total) {
+        if (p.percent() >= 0) {
+            // Procore's percentage, shown as projects too; the narrator keeps logs to a line per ten percent
+            if (was == null || p.percent() != was.percent()) run.narrator.progress("Add All", p.percent(), total * p.percent() / 100, total);
+        } else if (p.complete() || was == null || p.remaining() / 10 != was.remaining() / 10) {
+            run.narrator.say("      Add All: " + (p.complete() ? "Complete" : p.remaining() + " projects still to add"));
+        }
     }
 
     @Override

@@ -55,6 +55,11 @@ final class ApiRoutes {
             Caller c = caller(ctx, false);
             ok(ctx, Map.of("id", c.user.id, "login", c.user.email, "name", c.user.name()));
         });
+        r.get("/rest/v1.0/company_base_url", ctx -> {
+            Caller c = caller(ctx, false);
+            // the company's web host: here, the simulator itself (on Procore: a region's or a sandbox's host)
+            ctx.json(Map.of("company_id", c.company().id, "base_url", ctx.scheme() + "://" + ctx.host()));
+        });
         r.get("/rest/v1.0/companies", ctx -> {
             Caller c = caller(ctx, false);          // which companies the app is connected to: no tool needed
             Map<String, Object> co = new LinkedHashMap<>();
@@ -235,7 +240,12 @@ final class ApiRoutes {
     private Caller caller(Context ctx, boolean needsAccess) {
         Token t = bearer(ctx);
         String header = ctx.header(COMPANY_HEADER);
-        if (header == null || header.isBlank()) throw error(ctx, 400, "bad_request", "Missing Procore-Company-Id header!");
+        if (header == null || header.isBlank()) {
+            // Procore answers this one in plain text, not in its JSON error shape (REFERENCE.md section 8)
+            ctx.status(400).contentType("text/plain").result("Missing Procore-Company-Id header! "
+                    + "Please add the Procore-Company-Id header to your request with the ID of the company you are working in.");
+            throw new Halt();
+        }
         long cid;
         try {
             cid = Long.parseLong(header.strip());

@@ -125,6 +125,7 @@ final class ControlRoutes {
             if (b.has("spikeLimit")) c.spikeLimit = b.get("spikeLimit").asInt();
             if (b.has("spikeWindowSeconds")) c.spikeWindowSeconds = b.get("spikeWindowSeconds").asInt();
             if (b.has("addAllMillisPerProject")) c.addAllMillisPerProject = b.get("addAllMillisPerProject").asLong();
+            if (b.has("ui")) c.ui = SimConfig.ui(b.get("ui").asText());
             if (b.has("accountsState")) {
                 String s = b.get("accountsState").asText().toUpperCase();
                 Model.AccountsState.valueOf(s);

@@ -43,7 +43,13 @@ final class RateLimiter {
             }
             w.hourCount++;
             w.spike.addLast(nowMillis);
-            return new Decision(true, config.hourlyLimit, config.hourlyLimit - w.hourCount, hourReset, 0);
+            int hourLeft = config.hourlyLimit - w.hourCount;
+            int spikeLeft = config.spikeLimit - w.spike.size();
+            // Procore's headers describe the 10-second spike window, until the hourly allowance is nearly spent
+            if (hourLeft > config.spikeLimit) {
+                return new Decision(true, config.spikeLimit, spikeLeft, (w.spike.peekFirst() + spikeMillis + 999) / 1000, 0);
+            }
+            return new Decision(true, config.hourlyLimit, hourLeft, hourReset, 0);
         }
     }
 }

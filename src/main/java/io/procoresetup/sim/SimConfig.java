@@ -15,10 +15,18 @@ public final class SimConfig {
     public volatile long addAllMillisPerProject = 40;
     /** State of traditional service accounts: AVAILABLE, CREATION_DISABLED or SUNSET. */
     public volatile String accountsState = "AVAILABLE";
+    /** The web UI served: "classic" (the guide's pages) or "current" (built like Procore's current web app). */
+    public volatile String ui = "classic";
     /** Whether the /__control API is served (tests only). */
     public volatile boolean controlEnabled;
     /** What the control API asks for in X-Control-Token (set once at start, never served). */
     public volatile String controlToken;
+
+    static String ui(String name) {
+        String n = name == null ? "classic" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!UiSupport.UIS.contains(n)) throw new IllegalArgumentException("unknown UI '" + name + "': classic or current");
+        return n;
+    }
 
     Model.AccountsState accounts() { return Model.AccountsState.valueOf(accountsState); }
 }

@@ -3,10 +3,12 @@ package io.procoresetup.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.procoresetup.sim.view.Css;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -18,24 +20,30 @@ public final class SimServer implements AutoCloseable {
 
     /** How to start it: port (0 = any free one), the seeded company, and whether tests may control it. */
     public record Options(String host, int port, String companyName, int projects, int inactiveProjects,
-                          boolean control, String accountsState, long addAllMillisPerProject, String controlToken) {
+                          boolean control, String accountsState, long addAllMillisPerProject, String ui, String controlToken) {
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, "Granite Ridge Construction", 50, 5, false, "AVAILABLE", 40, null);
+            return new Options("127.0.0.1", 0, "Granite Ridge Construction", 50, 5, false, "AVAILABLE", 40, "classic", null);
         }
 
+        public Options withPort(int p) { return new Options(host, p, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, ui, controlToken); }
+
+        public Options withProjects(int n) { return new Options(host, port, companyName, n, inactiveProjects, control, accountsState, addAllMillisPerProject, ui, controlToken); }
+
+        public Options withControl(boolean c) { return new Options(host, port, companyName, projects, inactiveProjects, c, accountsState, addAllMillisPerProject, ui, controlToken); }
+
+        public Options withAccountsState(String s) { return new Options(host, port, companyName, projects, inactiveProjects, control, s, addAllMillisPerProject, ui, controlToken); }
+
+        public Options withAddAllMillisPerProject(long ms) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, ms, ui, controlToken); }
+
+        /** Which web UI the simulator serves: {@code classic} (the guide's pages) or {@code current} (built like Procore's web app). */
+        public Options withUi(String u) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, u, controlToken); }
+
         /** The token the control API asks for (X-Control-Token); null makes a random one. */
-        public Options withControlToken(String t) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, t); }
-
-        public Options withPort(int p) { return new Options(host, p, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, controlToken); }
-
-        public Options withProjects(int n) { return new Options(host, port, companyName, n, inactiveProjects, control, accountsState, addAllMillisPerProject, controlToken); }
-
-        public Options withControl(boolean c) { return new Options(host, port, companyName, projects, inactiveProjects, c, accountsState, addAllMillisPerProject, controlToken); }
-
-        public Options withAccountsState(String s) { return new Options(host, port, companyName, projects, inactiveProjects, control, s, addAllMillisPerProject, controlToken); }
-
-        public Options withAddAllMillisPerProject(long ms) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, ms, controlToken); }
+        public Options withControlToken(String t) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, ui, t); }
     }
+
+    /** The web UIs the simulator can serve. */
+    public static final List<String> UIS = UiSupport.UIS;
 
     /** A login seeded into the default company. */
     public record Login(String email, String password, boolean admin) {}
@@ -50,11 +58,17 @@ public final class SimServer implements AutoCloseable {
         config.controlToken = o.controlToken() != null && !o.controlToken().isBlank() ? o.controlToken() : randomToken();
         config.accountsState = Model.AccountsState.valueOf(o.accountsState().toUpperCase()).name();
         config.addAllMillisPerProject = o.addAllMillisPerProject();
+        config.ui = SimConfig.ui(o.ui());
         this.state = new SimState(config);
         this.companyId = state.seedCompany(o.companyName(), o.projects(), o.inactiveProjects(), 0, 0).id;
         ObjectMapper json = new ObjectMapper();
         byte[] css = resource("/sim/sim.css");
         byte[] js = resource("/sim/sim.js");
+        // the current UI's class names are hashed per start, as a CSS-in-JS build would: nobody can lean on them
+        Css hashed = new Css(Long.toString(System.nanoTime(), 36));
+        byte[] currentCss = hashed.sheet(new String(resource("/sim/current.css"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        byte[] currentJs = resource("/sim/current.js");
+        UiSupport ui = new UiSupport(state, hashed);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -69,7 +83,7 @@ public final class SimServer implements AutoCloseable {
                 long latency = state.faults.latencyFor(path);
                 if (latency > 0) Thread.sleep(latency);      // the simulator itself may be slow; the harness never sleeps
                 if (rule != null && rule.status() == 0) {
-                    String sid = ctx.cookie(UiRoutes.SESSION_COOKIE);
+                    String sid = ctx.cookie(UiSupport.SESSION_COOKIE);
                     Model.Session session = sid == null ? null : state.sessions.get(sid);
                     if (session != null) session.expiresAt = java.time.Instant.now().minusSeconds(1);
                 } else if (rule != null) {
@@ -78,7 +92,7 @@ public final class SimServer implements AutoCloseable {
                         ctx.status(rule.status()).json(Map.of("error", Map.of("code", "server_error",
                                 "message", "Internal Server Error", "details", List.of())));
                     } else {
-                        ctx.status(rule.status()).html(Html.error("We're sorry, but something went wrong.",
+                        ctx.status(rule.status()).html(UiSupport.error("We're sorry, but something went wrong.",
                                 "If you are the application owner check the logs for more information."));
                     }
                     ctx.skipRemainingHandlers();
@@ -86,7 +100,11 @@ public final class SimServer implements AutoCloseable {
             });
             cfg.routes.get("/assets/sim.css", ctx -> ctx.contentType("text/css").result(css));
             cfg.routes.get("/assets/sim.js", ctx -> ctx.contentType("application/javascript").result(js));
-            new UiRoutes(state).register(cfg.routes);
+            cfg.routes.get("/assets/app.css", ctx -> ctx.contentType("text/css").result(currentCss));
+            cfg.routes.get("/assets/app.js", ctx -> ctx.contentType("application/javascript").result(currentJs));
+            new HomeRoutes(ui).register(cfg.routes);
+            new AdminRoutes(ui).register(cfg.routes);
+            new DirectoryRoutes(ui).register(cfg.routes);
             new ApiRoutes(state, json).register(cfg.routes);
             new ControlRoutes(state, json).register(cfg.routes);
             cfg.routes.exception(ApiRoutes.Halt.class, (e, ctx) -> { });
@@ -95,13 +113,13 @@ public final class SimServer implements AutoCloseable {
                     ctx.status(400).json(Map.of("error", Map.of("code", "bad_request",
                             "message", "The request could not be understood: " + e.getClass().getSimpleName(), "details", List.of())));
                 } else {
-                    ctx.status(400).html(Html.error("Bad request", "The request could not be understood."));
+                    ctx.status(400).html(UiSupport.error("Bad request", "The request could not be understood."));
                 }
             });
             cfg.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     if (ctx.path().startsWith("/rest/")) ApiRoutes.error(ctx, 404, "not_found", "Resource not found");
-                    else UiRoutes.notFound(ctx);
+                    else UiSupport.notFound(ctx);
                 }
             });
         });
@@ -137,6 +155,9 @@ public final class SimServer implements AutoCloseable {
     public String url() { return "http://127.0.0.1:" + port(); }
 
     public long companyId() { return companyId; }
+
+    /** The UI served now (the control API can switch it). */
+    public String ui() { return state.config.ui; }
 
     public String companyName() { return state.company(companyId).map(c -> c.name).orElse(""); }
 

@@ -46,7 +46,11 @@ public class InventorySuite {
                         .walk(account, account == null ? null : account + "-" + companyName);
                 Drift.report(checks, s.narrator);
                 List<Inventory.Item> missing = checks.stream().flatMap(c -> c.missing().stream()).toList();
-                if (!missing.isEmpty()) throw new HarnessFailure(Category.UI_CHANGED, describe(missing));
+                List<String> unreached = checks.stream().filter(c -> !c.notReached().isEmpty()).map(Inventory.PageCheck::page).toList();
+                if (!missing.isEmpty() || !unreached.isEmpty()) {
+                    throw new HarnessFailure(Category.UI_CHANGED, describe(missing)
+                            + (unreached.isEmpty() ? "" : (missing.isEmpty() ? "" : "; ") + "not reached, even by URL: " + String.join(", ", unreached)));
+                }
             }
         } catch (RuntimeException | Error e) {
             Outcome.failed(e);
@@ -57,8 +61,10 @@ public class InventorySuite {
     /** One Allure step per page with its screenshot; a page that lacks something is a failed step, and the walk goes on. */
     static void pageStep(Inventory.PageCheck c, Runnable screenshot) {
         try {
-            Allure.step(c.page() + (c.missing().isEmpty() ? "" : ": " + c.missing().size() + " missing"), () -> {
+            String how = "URL".equals(c.reachedBy()) ? " (reached by its URL)" : "";
+            Allure.step(c.page() + how + (!c.notReached().isEmpty() ? ": not reached" : c.missing().isEmpty() ? "" : ": " + c.missing().size() + " missing"), () -> {
                 if (screenshot != null) screenshot.run();             // through the evidence's screenshot guard
+                if (!c.notReached().isEmpty()) throw new HarnessFailure(Category.UI_CHANGED, c.page() + " could not be reached, even by its URL");
                 if (!c.missing().isEmpty()) throw new HarnessFailure(Category.UI_CHANGED, describe(c.missing()));
             });
         } catch (HarnessFailure reported) {
@@ -99,9 +105,9 @@ public class InventorySuite {
                 for (Inventory.Item i : c.items()) {
                     total++;
                     if (i.found()) found++;
+                    String cell = i.found() ? "ok\">found" : Inventory.NOT_REACHED.equals(i.status()) ? "missing\">page not reached" : "missing\">MISSING";
                     html.append("<tr><td>").append(esc(i.page())).append("</td><td>").append(esc(i.element())).append("</td><td class=\"")
-                            .append(i.found() ? "ok\">found" : "missing\">MISSING").append("</td><td><code>").append(esc(i.xpath()))
-                            .append("</code></td></tr>");
+                            .append(cell).append("</td><td><code>").append(esc(i.xpath())).append("</code></td></tr>");
                 }
             }
             html.append("</table>");
@@ -110,6 +116,8 @@ public class InventorySuite {
             Allure.addAttachment("ui-drift.json", "application/json", ResultsFiles.json(checks), "json");
             narrator.say("UI inventory: " + found + " of " + total + " landmarks and elements found on " + checks.size() + " pages");
             for (Inventory.PageCheck c : checks) {
+                if (!c.notReached().isEmpty()) narrator.say("  NOT REACHED " + c.page() + " (even by its URL): its " + c.items().size() + " elements were not judged");
+                else if ("URL".equals(c.reachedBy())) narrator.say("  " + c.page() + ": reached by its URL");
                 for (Inventory.Item i : c.missing()) narrator.say("  MISSING " + i.page() + ": " + i.element());
             }
         }

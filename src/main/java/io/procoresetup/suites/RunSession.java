@@ -45,13 +45,14 @@ public final class RunSession implements AutoCloseable {
         SimServer sim = null;
         try {
             if (config.embeddedSimulator()) {
-                sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()).withControl(true));
+                sim = SimServer.start(SimServer.Options.defaults().withProjects(config.simProjects()).withControl(true)
+                        .withUi(config.simUi()));
                 if (config.credentialsFile() == null) {
                     // a fresh demo company every run: its credentials are kept apart from a running simulator's
                     config = config.withCredentials(CredentialsFile.defaultPath("embedded-simulator", sim.companyId(), config.accountName()));
                 }
                 config = config.withUrls(sim.url(), sim.url(), sim.url()).withControlToken(sim.controlToken());
-                narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects)");
+                narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects, " + config.simUi() + " UI)");
             }
             RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);
             ResultsFiles.categories(config.resultsDir());

@@ -1,28 +1,53 @@
 package io.procoresetup.ui;
 
-/** "Projects <user> Does Not Belong To" with Add All and its progress indicator (guide, step 6). */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "Projects <user> Does Not Belong To (N)" with Add All (guide, step 6). Progress shows as a percentage
+ * (the guide) or only as projects moving out of this list, one by one, until "Complete" (Procore's
+ * current app); the count in the heading is what a person reads either way.
+ */
 public final class AddAllPanel {
+    static final Locator HEADING = UI.headingContaining("Projects", "Does Not Belong To");
     static final Locator SECTION = UI.sectionContaining("Projects", "Does Not Belong To");
     static final Locator ADD_ALL = UI.button("Add All");
     static final Locator PROGRESS = UI.progressBar();
+    /** A progress bar or a live status line: where the running job is reported. */
+    static final Locator INDICATOR = UI.progress().within(SECTION);
     static final Locator COMPLETE = UI.text("Complete");
     static final Locator OK = UI.button("OK").within(UI.dialog());
-    static final Locator ROWS = UI.rows().within(SECTION);
+    private static final Pattern COUNT = Pattern.compile("\\((\\d[\\d,]*)\\)\\s*$");
 
-    /** What the progress indicator says at one moment. */
-    public record Progress(int percent, boolean complete, String failure) {}
+    /**
+     * What the page says about the job at one moment: the percentage (-1 when none is shown), the
+     * projects still listed as not belonging, Complete, or a failure in Procore's words.
+     */
+    public record Progress(int percent, int remaining, boolean complete, String failure) {}
 
     private final Browser browser;
 
     AddAllPanel(Browser browser) { this.browser = browser; }
 
-    /** Projects still listed as not belonging to the user. */
-    public int remaining() { return browser.all(ROWS).size(); }
+    /** Projects still listed as not belonging to the user: the count in the section's heading. */
+    public int remaining() {
+        int n = count(browser.text("AddAllPanel", HEADING));
+        if (n < 0) throw new UiChanged("AddAllPanel", new Locator("the count of projects in " + HEADING.description(), HEADING.xpath()), browser.observed());
+        return n;
+    }
+
+    static int count(String heading) {
+        Matcher m = COUNT.matcher(heading == null ? "" : heading.strip());
+        return m.find() ? Integer.parseInt(m.group(1).replace(",", "")) : -1;
+    }
 
     public boolean offered() { return browser.visible(ADD_ALL); }
 
-    /** A job is already running (the page shows Cancel and the progress indicator): e.g. a run that stopped mid-way. */
-    public boolean running() { return browser.visible(UI.button("Cancel").within(SECTION)) && browser.visible(PROGRESS); }
+    /** The indicator while it reports something: a percentage, or a line such as "Adding projects…". */
+    private static final Locator REPORTING = new Locator("the progress indicator", INDICATOR.xpath() + "[normalize-space()]");
+
+    /** A job is already running (the page shows Cancel and its progress beside the list): e.g. a run that stopped mid-way. */
+    public boolean running() { return browser.visible(UI.button("Cancel").within(SECTION)) && browser.visible(REPORTING); }
 
     /** Why Add All is not offered, in Procore's words (e.g. 2,000 or more active projects). */
     public String whyNotOffered() {
@@ -40,22 +65,24 @@ public final class AddAllPanel {
             }
             var bar = one(arguments[0]);
             var pct = -1;
-            if (bar) {
+            if (bar && bar.getClientRects().length > 0) {
               var now = bar.getAttribute('aria-valuenow');
               var text = (bar.textContent || '').replace(/[^0-9]/g, '');
               pct = now && /^[0-9]+$/.test(now) ? parseInt(now, 10) : (text ? parseInt(text, 10) : -1);
             }
             var alert = one(arguments[3]);
-            return [pct, shown(arguments[1]) || shown(arguments[2]), alert ? alert.textContent.trim() : ''];""";
+            var heading = one(arguments[4]);
+            return [pct, shown(arguments[1]) || shown(arguments[2]), alert ? alert.textContent.trim() : '',
+                    heading ? heading.textContent.replace(/\\s+/g, ' ').trim() : ''];""";
 
-    /** Reads the indicator now, in one round trip: its percentage (aria-valuenow, else "NN%"), Complete, or a failure. */
+    /** Reads the page now, in one round trip. */
     @SuppressWarnings("unchecked")
     public Progress read() {
         java.util.List<Object> r = (java.util.List<Object>) browser.script(READ, PROGRESS.xpath(), COMPLETE.xpath(), OK.xpath(),
-                UI.alert().within(SECTION).xpath());
-        int pct = Math.max(0, ((Number) r.get(0)).intValue());
+                UI.alert().within(SECTION).xpath(), HEADING.xpath());
+        int pct = ((Number) r.get(0)).intValue();
         String failure = (String) r.get(2);
-        return new Progress(pct, Boolean.TRUE.equals(r.get(1)), failure == null || failure.isBlank() ? null : failure);
+        return new Progress(pct, count((String) r.get(3)), Boolean.TRUE.equals(r.get(1)), failure == null || failure.isBlank() ? null : failure);
     }
 
     /** Clicks OK in the confirmation window; Procore refreshes the page. */

@@ -1,8 +1,11 @@
 package io.procoresetup.ui;
 
-/** Account & Admin Settings: the page behind the initials menu (guide, step 1). */
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
+
+/** Account & Admin Settings (Procore's Admin tool, headed "Admin"): the page behind the initials menu (guide, step 1). */
 public final class AdminSettingsPage {
-    static final Locator HEADING = UI.heading("Account & Admin Settings");
+    static final Locator HEADING = UI.heading("Account & Admin Settings", "Admin");
     static final Locator MENU = UI.section("Company Settings");
     static final Locator SERVICE_ACCOUNTS = UI.link("Service Accounts").within(MENU);
 
@@ -13,11 +16,17 @@ public final class AdminSettingsPage {
         browser.expect(this, HEADING, MENU);
     }
 
-    /** Guide, step 2: "Select Service Accounts from the right hand menu." */
+    /**
+     * Guide, step 2: "Select Service Accounts from the right hand menu." A missing item is a changed UI,
+     * unless the page says this login lacks permission.
+     */
     public ServiceAccountsPage openServiceAccounts() {
         if (!browser.present(SERVICE_ACCOUNTS)) {
-            throw new io.procoresetup.failure.HarnessFailure(io.procoresetup.failure.Category.PERMISSION_DENIED,
-                    "the Company Settings menu has no Service Accounts: this login is not a company admin");
+            if (browser.present(UI.permissionDenied())) {
+                throw new HarnessFailure(Category.PERMISSION_DENIED, "the Company Settings menu has no Service Accounts and Procore says \""
+                        + browser.textIfPresent(UI.permissionDenied()).orElse("") + "\": this login is not a company admin");
+            }
+            throw new UiChanged("AdminSettingsPage", SERVICE_ACCOUNTS, browser.observed());
         }
         browser.click("AdminSettingsPage", SERVICE_ACCOUNTS);
         return new ServiceAccountsPage(browser);

@@ -1,35 +1,75 @@
 package io.procoresetup.ui;
 
+import io.procoresetup.failure.Category;
+import io.procoresetup.failure.HarnessFailure;
+
 /** The header on every Procore page: company name, the Company Tools selector and your initials. */
 public final class AppHeader {
     static final Locator HEADER = UI.header();
     static final Locator INITIALS = UI.initials();
     static final Locator COMPANY_TOOLS = UI.buttonStartingWith("Company Tools").within(HEADER);
-    static final Locator ADMIN_SETTINGS = UI.link("Account & Admin Settings").within(HEADER);
-    static final Locator DIRECTORY = UI.link("Directory").within(HEADER);
+    /** The guide's way in; menus may open in the header or in a portal at the end of the page. */
+    static final Locator ADMIN_SETTINGS = UI.menuItem("Account & Admin Settings");
+    /** Procore's other way in: Company Tools > Admin. */
+    static final Locator ADMIN_TOOL = UI.menuItem("Admin");
+    static final Locator DIRECTORY = UI.menuItem("Directory");
     private static final Locator COMPANY_NAME = new Locator("the company name in the header",
-            "//header//*[not(self::a or self::button or self::ul or self::li or self::nav or self::script)][normalize-space()][not(*)]"
-                    + "[not(ancestor::nav or ancestor::ul or ancestor::button or ancestor::a)]");
+            "(" + UI.captioned("Company").xpath() + " | " + HEADER.xpath()
+                    + "//*[not(self::a or self::button or self::ul or self::li or self::nav or self::script)][normalize-space()][not(*)]"
+                    + "[not(ancestor::nav or ancestor::ul or ancestor::button or ancestor::a or ancestor::template)])");
 
     private final Browser browser;
 
     AppHeader(Browser browser) { this.browser = browser; }
 
+    /** The company's name as the header shows it: under the "Company" caption, or on its own. */
     public String companyName() { return browser.text("AppHeader", COMPANY_NAME); }
 
-    /** Guide, step 1: "Under your initials in the top right corner, click Account & Admin Settings." */
+    /**
+     * Guide, step 1: "Under your initials in the top right corner, click Account & Admin Settings."
+     * Procore also offers Company Tools > Admin. When neither is offered, the Admin page itself says
+     * whether this login lacks permission; otherwise the menu changed.
+     */
     public AdminSettingsPage openAccountAndAdminSettings() {
-        browser.click("AppHeader", INITIALS);
-        Locator settings = ADMIN_SETTINGS;
-        Locator anyItem = new Locator("an item of the menu under your initials", "//header//*[@role='menuitem' or self::a][normalize-space()]"
-                + "[ancestor::*[@role='menu']]");
-        browser.until("the menu under your initials", browser.timeout(), d -> browser.visible(settings) || browser.visible(anyItem));
-        if (!browser.visible(settings)) {
-            throw new io.procoresetup.failure.HarnessFailure(io.procoresetup.failure.Category.PERMISSION_DENIED,
-                    "the menu under your initials has no Account & Admin Settings: this login is not a company admin");
+        if (openMenuOffering(INITIALS, "the menu under your initials", ADMIN_SETTINGS)) {
+            browser.click("AppHeader", ADMIN_SETTINGS);
+            return new AdminSettingsPage(browser);
         }
-        browser.click("AppHeader", settings);
-        return new AdminSettingsPage(browser);
+        if (openMenuOffering(COMPANY_TOOLS, "the Company Tools menu", ADMIN_TOOL)) {
+            browser.click("AppHeader", ADMIN_TOOL);
+            return new AdminSettingsPage(browser);
+        }
+        // neither menu offers it: only the Admin page itself can say whether this login lacks permission
+        String observed = browser.observed();
+        Long company = LoginPage.companyIdIn(browser.url());
+        if (company != null) {
+            browser.open(LoginPage.origin(browser.url()) + "/" + company + "/company/admin");
+            int seen;
+            try {
+                seen = browser.awaitOne("the Admin page", false, AdminSettingsPage.HEADING, UI.permissionDenied());
+            } catch (UiChanged neither) {
+                seen = -1;
+            }
+            if (seen == 1) {
+                throw new HarnessFailure(Category.PERMISSION_DENIED, "this login is not a company admin: Procore says \""
+                        + browser.observed() + "\" on the Admin page, and the menu under your initials has no Account & Admin Settings");
+            }
+        }
+        throw new UiChanged("AppHeader", ADMIN_SETTINGS, observed);
+    }
+
+    /** Opens a header menu and waits for it to show; true when it offers {@code item} (the menu is left open then). */
+    private boolean openMenuOffering(Locator opener, String menu, Locator item) {
+        browser.click("AppHeader", opener);
+        try {
+            browser.until(menu + " to open", browser.timeout(), d -> browser.visible(UI.anyMenuItem()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new UiChanged("AppHeader", new Locator(menu, UI.anyMenuItem().xpath()), browser.observed());
+        }
+        if (browser.visible(item)) return true;
+        browser.click("AppHeader", opener);                 // close it again
+        browser.until(menu + " to close", browser.timeout(), d -> !browser.visible(UI.anyMenuItem()));
+        return false;
     }
 
     /** Guide, step 5: "selecting Directory from the Company Tools selector at the top of Procore". */
@@ -41,9 +81,8 @@ public final class AppHeader {
 
     /** Whether the account menu offers Account & Admin Settings (only company admins get it). */
     public boolean offersAdminSettings() {
-        browser.click("AppHeader", INITIALS);
-        boolean offered = browser.present(UI.link("Account & Admin Settings").within(HEADER));
-        browser.click("AppHeader", INITIALS);
+        boolean offered = openMenuOffering(INITIALS, "the menu under your initials", ADMIN_SETTINGS);
+        if (offered) browser.click("AppHeader", INITIALS);
         return offered;
     }
 }

@@ -141,6 +141,22 @@ public final class Browser implements io.procoresetup.browser.Screen {
         return hit[0];
     }
 
+    /**
+     * Waits until a list that may arrive after the page (fetched behind a skeleton) is there and nothing
+     * on the page is still loading; "page loaded" is not "rows present".
+     */
+    public void awaitList(String page, Locator list) {
+        List<String> xpaths = List.of(list.xpath(), UI.loading().xpath());
+        try {
+            until(page + "'s list to load", timeout, d -> {
+                boolean[] f = presentOrNone(xpaths);
+                return f != null && f[0] && !f[1];
+            });
+        } catch (TimeoutException e) {
+            throw new UiChanged(page, list, observed());
+        }
+    }
+
     /** chromedriver's words for an element or script caught while one document replaces another. */
     static boolean betweenDocuments(WebDriverException e) {
         String m = String.valueOf(e.getMessage());
@@ -228,6 +244,20 @@ public final class Browser implements io.procoresetup.browser.Screen {
             el.click();
         } catch (TimeoutException e) {
             throw new UiChanged(page, l, observed());
+        }
+    }
+
+    /** Clicks an element found by a page object's own reading of the page; brought into view when something covers it. */
+    public void click(String page, WebElement el) {
+        try {
+            el.click();
+        } catch (ElementNotInteractableException e) {                  // covered (e.g. by a sticky footer) or out of view
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", el);
+            try {
+                new WebDriverWait(driver, timeout).until(settling(ExpectedConditions.elementToBeClickable(el))).click();
+            } catch (TimeoutException t) {
+                throw new UiChanged(page, new Locator("a clickable " + el.getTagName(), "(found by script)"), observed());
+            }
         }
     }
 

@@ -2,10 +2,11 @@ package io.procoresetup.ui;
 
 import org.openqa.selenium.Keys;
 
-/** The company Directory: users, each with "Edit" (guide, step 5). */
+/** The company Directory: users, each with "Edit" (guide, step 5). Its list may load after the page. */
 public final class DirectoryPage {
     static final Locator HEADING = UI.heading("Directory");
     static final Locator SEARCH = UI.field("Search");
+    static final Locator LIST = UI.table();
 
     private final Browser browser;
 
@@ -14,16 +15,20 @@ public final class DirectoryPage {
         browser.expect(this, HEADING);
     }
 
-    public boolean lists(String directoryName) { return browser.present(UI.row(directoryName)); }
+    public boolean lists(String directoryName) {
+        browser.awaitList("DirectoryPage", LIST);
+        return browser.present(UI.row(directoryName));
+    }
 
     /** Guide, step 5: "select edit next to the Service Account you just created". */
     public EditUserPage edit(String directoryName) {
-        if (!browser.present(UI.row(directoryName)) && browser.present(SEARCH)) {
+        if (!lists(directoryName) && browser.present(SEARCH)) {
             browser.markPage();
             browser.type("DirectoryPage", SEARCH, directoryName);
             browser.find("DirectoryPage", SEARCH).sendKeys(Keys.ENTER);
             browser.awaitNewPage();
             browser.expect(this, HEADING);
+            browser.awaitList("DirectoryPage", LIST);
         }
         Locator row = UI.row(directoryName);
         browser.find("DirectoryPage", row);

@@ -1,6 +1,6 @@
 package io.procoresetup.ui;
 
-/** Directory > Edit: the permission matrix, Project Settings, Save, and the project lists (guide, steps 5-6). */
+/** Directory > Edit: permission levels, Project Settings, Save, and the project lists (guide, steps 5-6). */
 public final class EditUserPage {
     static final Locator SAVE = UI.button("Save");
 
@@ -8,7 +8,7 @@ public final class EditUserPage {
 
     EditUserPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, PermissionMatrix.STANDARD_HEADER, ProjectSettings.SECTION, SAVE);
+        browser.expect(this, PermissionMatrix.STANDARD, ProjectSettings.SECTION, SAVE);
     }
 
     public PermissionMatrix permissions() { return new PermissionMatrix(browser); }

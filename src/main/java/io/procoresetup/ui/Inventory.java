@@ -10,14 +10,27 @@ import java.util.function.BiConsumer;
  * The read-only UI inventory for QA: visits every page the six steps use (and opens and cancels their
  * dialogs), and checks each page object's landmarks and every element a step needs, using the very
  * locators the page objects use. Changes nothing.
+ *
+ * <p>It tells three things apart, so the drift table names only what really changed: an element that is
+ * missing on a page it reached; a way between pages that no longer leads there (reported once, on the page
+ * it starts from, when every element it uses is there); and a page it could not reach at all, even by its
+ * own URL, whose elements are then "not reached", not missing.
  */
 public final class Inventory {
-    /** One element looked for on one page. */
-    public record Item(String page, String element, String xpath, boolean found) {}
+    public static final String FOUND = "found";
+    public static final String MISSING = "missing";
+    public static final String NOT_REACHED = "not reached";
 
-    /** What one page showed. */
-    public record PageCheck(String page, List<Item> items) {
-        public List<Item> missing() { return items.stream().filter(i -> !i.found()).toList(); }
+    /** One element looked for on one page: found, missing, or not reached (the page could not be opened). */
+    public record Item(String page, String element, String xpath, boolean found, String status) {
+        static Item of(String page, Locator l, String status) { return new Item(page, l.description(), l.xpath(), FOUND.equals(status), status); }
+    }
+
+    /** What one page showed, and how it was reached ("navigation", "URL", or "" when it was not). */
+    public record PageCheck(String page, String reachedBy, List<Item> items) {
+        public List<Item> missing() { return items.stream().filter(i -> MISSING.equals(i.status())).toList(); }
+
+        public List<Item> notReached() { return items.stream().filter(i -> NOT_REACHED.equals(i.status())).toList(); }
     }
 
     /** What each page must show: its landmarks first, then the elements the steps use there. */
@@ -33,9 +46,9 @@ public final class Inventory {
         PAGES.put("ServiceAccountPage", List.of(ServiceAccountPage.CLIENT_ID, ServiceAccountPage.CLIENT_SECRET, ServiceAccountPage.RESET_SECRET));
         PAGES.put("ResetSecretDialog", List.of(ServiceAccountPage.CONTINUE, ServiceAccountPage.CANCEL));
         PAGES.put("DirectoryPage", List.of(DirectoryPage.HEADING));
-        PAGES.put("EditUserPage", List.of(UI.columnHeader("None"), UI.columnHeader("Read Only"), PermissionMatrix.STANDARD_HEADER,
-                UI.columnHeader("Admin"), ProjectSettings.SECTION, ProjectSettings.ADD_TO_NEW, EditUserPage.SAVE, AddAllPanel.SECTION,
-                AddAllPanel.ADD_ALL, AddAllPanel.PROGRESS));
+        PAGES.put("EditUserPage", List.of(PermissionMatrix.level("None"), PermissionMatrix.level("Read Only"), PermissionMatrix.STANDARD,
+                PermissionMatrix.level("Admin"), ProjectSettings.SECTION, ProjectSettings.ADD_TO_NEW, EditUserPage.SAVE, AddAllPanel.SECTION,
+                AddAllPanel.ADD_ALL, AddAllPanel.INDICATOR));
     }
 
     private final Browser browser;
@@ -43,6 +56,8 @@ public final class Inventory {
     private final long companyId;
     private final BiConsumer<PageCheck, Boolean> onPage;
     private final List<PageCheck> checks = new ArrayList<>();
+    /** Broken ways between pages, each reported once on the page it starts from. */
+    private final Map<String, List<Item>> brokenWays = new LinkedHashMap<>();
 
     public Inventory(Browser browser, String appUrl, long companyId, BiConsumer<PageCheck, Boolean> onPage) {
         this.browser = browser;
@@ -54,58 +69,135 @@ public final class Inventory {
     /** Walks the pages from the company's home; {@code account} (may be null) is an existing account to look at. */
     public List<PageCheck> walk(String account, String directoryName) {
         String base = appUrl + "/" + companyId + "/company";
-        check("HomePage", true);
-        tryClick(AppHeader.INITIALS);
-        check("AccountMenu", false);
-        tryClick(AppHeader.INITIALS);
-        tryClick(AppHeader.COMPANY_TOOLS);
-        check("CompanyToolsMenu", false);
-        tryClick(AppHeader.COMPANY_TOOLS);
+        check("HomePage", "navigation", true);
+        boolean accountMenu = openMenu(AppHeader.INITIALS);
+        check("AccountMenu", accountMenu ? "navigation" : "", false);
+        closeMenu(AppHeader.INITIALS, accountMenu);
+        boolean toolsMenu = openMenu(AppHeader.COMPANY_TOOLS);
+        check("CompanyToolsMenu", toolsMenu ? "navigation" : "", false);
+        closeMenu(AppHeader.COMPANY_TOOLS, toolsMenu);
 
-        if (!(tryClick(AppHeader.INITIALS) && tryClick(AppHeader.ADMIN_SETTINGS))) browser.open(base + "/admin");
-        settle(AdminSettingsPage.HEADING);
-        check("AdminSettingsPage", true);
+        String via = reach("AdminSettingsPage", AdminSettingsPage.HEADING, base + "/admin", "AccountMenu",
+                "the \"Account & Admin Settings\" menu item", () -> openMenu(AppHeader.INITIALS) && tryClick(AppHeader.ADMIN_SETTINGS));
+        check("AdminSettingsPage", via, true);
 
-        if (!tryClick(AdminSettingsPage.SERVICE_ACCOUNTS)) browser.open(base + "/service_accounts");
-        settle(ServiceAccountsPage.HEADING);
-        check("ServiceAccountsPage", true);
+        via = reach("ServiceAccountsPage", ServiceAccountsPage.HEADING, base + "/service_accounts", "AdminSettingsPage",
+                AdminSettingsPage.SERVICE_ACCOUNTS.description(), () -> tryClick(AdminSettingsPage.SERVICE_ACCOUNTS));
+        check("ServiceAccountsPage", via, true);
 
-        if (tryClick(ServiceAccountsPage.NEW)) settle(NewServiceAccountPage.NAME);
-        check("NewServiceAccountPage", true);
+        via = reach("NewServiceAccountPage", NewServiceAccountPage.NAME, base + "/service_accounts/new", "ServiceAccountsPage",
+                ServiceAccountsPage.NEW.description(), () -> tryClick(ServiceAccountsPage.NEW));
+        check("NewServiceAccountPage", via, true);
         browser.open(base + "/service_accounts");                 // leave the form unsubmitted
         settle(ServiceAccountsPage.HEADING);
 
-        if (account != null && tryClick(UI.link("View").within(UI.row(account)))) {
-            settle(ServiceAccountPage.CLIENT_ID);
-            check("ServiceAccountPage", true);
-            if (tryClick(ServiceAccountPage.RESET_SECRET)) settle(ServiceAccountPage.CONTINUE);
-            check("ResetSecretDialog", true);
+        if (account != null) {
+            awaitList();
+            if (tryClick(UI.link("View").within(UI.row(account)))) settle(ServiceAccountPage.CLIENT_ID);
+            check("ServiceAccountPage", browser.present(ServiceAccountPage.CLIENT_ID) ? "navigation" : "", true);
+            if (tryClick(ServiceAccountPage.RESET_SECRET)) settleShown(ServiceAccountPage.CONTINUE);     // dialogs may animate in
+            check("ResetSecretDialog", browser.visible(ServiceAccountPage.CONTINUE) ? "navigation" : "", true);
             tryClick(ServiceAccountPage.CANCEL);                    // opened and cancelled: nothing is reset
         }
 
-        if (!(tryClick(AppHeader.COMPANY_TOOLS) && tryClick(AppHeader.DIRECTORY))) browser.open(base + "/directory");
-        settle(DirectoryPage.HEADING);
-        check("DirectoryPage", true);
+        via = reach("DirectoryPage", DirectoryPage.HEADING, base + "/directory", "CompanyToolsMenu",
+                "the \"Directory\" menu item", () -> openMenu(AppHeader.COMPANY_TOOLS) && tryClick(AppHeader.DIRECTORY));
+        check("DirectoryPage", via, true);
         if (directoryName != null) {
+            boolean reached;
             try {
                 new DirectoryPage(browser).edit(directoryName);
+                reached = true;
             } catch (RuntimeException e) {
-                // the Directory page itself is reported above; the edit page below shows what is missing
+                reached = false;                                    // the Directory page itself is reported above
             }
             settle(ProjectSettings.SECTION);
-            check("EditUserPage", true);
+            check("EditUserPage", reached ? "navigation" : "", true);
         }
         return List.copyOf(checks);
     }
 
-    private void check(String page, boolean screenshot) {
+    /**
+     * Reaches a page by the way a person goes there; when that fails, by the page's own URL. A way that
+     * failed although every element it uses was there is a broken way, reported on the page it starts from.
+     */
+    private String reach(String page, Locator landmark, String url, String from, String way, java.util.function.BooleanSupplier navigate) {
+        boolean clicked = navigate.getAsBoolean();
+        if (clicked) {
+            settle(landmark);
+            if (browser.present(landmark)) return "navigation";
+            brokenWays.computeIfAbsent(from, k -> new ArrayList<>()).add(new Item(from, way + " leading to " + page,
+                    "(after clicking it, " + page + "'s " + landmark.description() + " did not show)", false, MISSING));
+        }
+        browser.open(url);
+        settle(landmark);
+        return "URL";
+    }
+
+    private void check(String page, String reachedBy, boolean screenshot) {
         List<Locator> want = PAGES.get(page);
-        List<Item> items = new ArrayList<>();
         boolean shown = page.endsWith("Menu") || page.endsWith("Dialog");      // these exist hidden until opened
-        for (Locator l : want) items.add(new Item(page, l.description(), l.xpath(), shown ? browser.visible(l) : browser.present(l)));
-        PageCheck c = new PageCheck(page, items);
+        List<Item> items = new ArrayList<>();
+        boolean any = false;
+        for (Locator l : want) {
+            boolean found = shown ? browser.visible(l) : browser.present(l);
+            any |= found;
+            items.add(Item.of(page, l, found ? FOUND : MISSING));
+        }
+        String by = reachedBy;
+        if (!any) {                                               // nothing of the page: it was not reached, so nothing on it can be judged
+            items.replaceAll(i -> new Item(i.page(), i.element(), i.xpath(), false, NOT_REACHED));
+            by = "";
+        }
+        PageCheck c = new PageCheck(page, by, items);
         checks.add(c);
         onPage.accept(c, screenshot);
+        // a broken way out of a page is reported with the page it starts from, once that page has been checked
+        flushBrokenWays();
+    }
+
+    /** Adds the broken ways found since to the checks of the pages they start from. */
+    private void flushBrokenWays() {
+        for (Map.Entry<String, List<Item>> e : brokenWays.entrySet()) {
+            for (int i = 0; i < checks.size(); i++) {
+                PageCheck c = checks.get(i);
+                if (c.page().equals(e.getKey())) {
+                    List<Item> items = new ArrayList<>(c.items());
+                    items.addAll(e.getValue());
+                    checks.set(i, new PageCheck(c.page(), c.reachedBy(), List.copyOf(items)));
+                }
+            }
+        }
+        brokenWays.clear();
+    }
+
+    /** Opens a header menu (it may render in a portal after an animation); true when it shows items. */
+    private boolean openMenu(Locator opener) {
+        if (!tryClick(opener)) return false;
+        try {
+            browser.until("the menu to open", browser.timeout(), d -> browser.visible(UI.anyMenuItem()));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    private void closeMenu(Locator opener, boolean open) {
+        if (!open) return;
+        tryClick(opener);
+        try {
+            browser.until("the menu to close", browser.timeout(), d -> !browser.visible(UI.anyMenuItem()));
+        } catch (org.openqa.selenium.TimeoutException ignored) {
+            // a menu that stays open changes nothing the checks below look at
+        }
+    }
+
+    private void awaitList() {
+        try {
+            browser.awaitList("Inventory", UI.table());
+        } catch (RuntimeException ignored) {
+            // the rows looked for next are reported if missing
+        }
     }
 
     private boolean tryClick(Locator l) {
@@ -115,6 +207,15 @@ public final class Inventory {
             return true;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Waits for something that shows after an animation (a dialog); a missing one is reported by the check. */
+    private void settleShown(Locator l) {
+        try {
+            browser.until("the dialog to show", browser.timeout(), d -> browser.visible(l));
+        } catch (org.openqa.selenium.TimeoutException ignored) {
+            // reported as missing by check()
         }
     }
 

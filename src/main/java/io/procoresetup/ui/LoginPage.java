@@ -9,7 +9,8 @@ public final class LoginPage {
     static final Locator PASSWORD = new Locator("the \"Password\" field", "//input[@type='password']");
     static final Locator LOG_IN = new Locator("the \"Log In\" button", "//*[self::button or self::input[@type='submit']]"
             + "[normalize-space()='Log In' or normalize-space()='Sign In' or @value='Log In' or @value='Sign In']");
-    private static final Pattern COMPANY_URL = Pattern.compile("/(\\d+)/company/");
+    /** Company URLs: /<company id>/company/... and /companies/<company id>/... */
+    private static final Pattern COMPANY_URL = Pattern.compile("/(\\d+)/company/|/companies/(\\d+)(?:/|$)");
 
     private final Browser browser;
 
@@ -40,9 +41,15 @@ public final class LoginPage {
         return new HomePage(browser);
     }
 
-    /** The company ID in a Procore URL: /<company id>/company/... */
+    /** The company ID in a Procore URL: /<company id>/company/... or /companies/<company id>/... */
     public static Long companyIdIn(String url) {
         Matcher m = COMPANY_URL.matcher(url);
-        return m.find() ? Long.parseLong(m.group(1)) : null;
+        return m.find() ? Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+
+    /** The scheme, host and port of a URL. */
+    static String origin(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return u.getScheme() + "://" + u.getRawAuthority();
     }
 }

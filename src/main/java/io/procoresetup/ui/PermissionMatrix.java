@@ -1,42 +1,84 @@
 package io.procoresetup.ui;
 
+import org.openqa.selenium.WebElement;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The permission matrix on Edit user: one row per company tool, a column per level. */
+/**
+ * The company tools' permission levels on Edit user: one choice of level per tool, as a row of radio
+ * buttons under level column headers (the guide) or a segmented control per tool (Procore's current
+ * app). Above it, Procore may offer a "Company Permissions Template": the harness leaves it untouched.
+ */
 public final class PermissionMatrix {
-    static final Locator STANDARD_HEADER = UI.columnHeader("Standard");
-    private static final String READ = """
-            var th = document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-            var table = th.closest('table');
-            var heads = Array.from(table.querySelectorAll('thead th')).map(function (h) { return h.textContent.trim(); });
-            return Array.from(table.querySelectorAll('tbody tr')).map(function (row) {
-              var tool = row.cells[0].textContent.trim();
-              var level = '';
-              Array.from(row.cells).forEach(function (cell, i) {
-                var input = cell.querySelector('input');
-                if (input && input.checked) level = heads[i];
-              });
-              return [tool, level];
-            });""";
+    /** The "Standard" level: a column header, or an option of each tool's control. */
+    static final Locator STANDARD = level("Standard");
+
+    /**
+     * Every tool's choice, read as a person reads it: the tool (the group's label or its row's header) and
+     * the option selected (its own words, or the header of its column). One entry per radio group.
+     */
+    private static final String GROUPS = """
+            var anchor = document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+            var wanted = arguments[1];
+            var root = anchor ? (anchor.closest('section,[role=region],form') || document) : document;
+            function words(e) { return (e.textContent || '').replace(/\\s+/g, ' ').trim(); }
+            function column(input) {
+              var cell = input.closest('td,th'), table = input.closest('table');
+              if (!cell || !table) return input.getAttribute('aria-label') || '';
+              var head = table.querySelectorAll('thead th')[cell.cellIndex];
+              return head ? words(head) : '';
+            }
+            var groups = new Map();
+            root.querySelectorAll('input[type=radio], [role=radio]').forEach(function (r) {
+              var aria = r.getAttribute('role') === 'radio';
+              var group = r.closest('[role=radiogroup]');
+              var row = r.closest('tr');
+              var key = group || (r.name ? 'name:' + r.name : r);
+              if (!groups.has(key)) {
+                var tool = group ? (group.getAttribute('aria-label') || '') : (row && row.cells.length ? words(row.cells[0]) : r.name);
+                groups.set(key, { tool: tool, selected: '', option: null });
+              }
+              var g = groups.get(key);
+              var label = aria ? words(r) : column(r);
+              if (label === wanted) g.option = r;
+              if (aria ? r.getAttribute('aria-checked') === 'true' : r.checked) g.selected = label;
+            });
+            return Array.from(groups.values()).map(function (g) { return [g.tool, g.selected, g.option]; });""";
+
 
     private final Browser browser;
 
     PermissionMatrix(Browser browser) { this.browser = browser; }
 
-    /** Guide, step 5: "click the Standard column header" selects that level on every row. */
-    public void chooseColumn(Level level) {
-        browser.click("PermissionMatrix", UI.columnHeader(level.label));
+    static Locator level(String label) {
+        return new Locator("the \"" + label + "\" permission level", "(" + UI.columnHeader(label).xpath() + " | //*[@role='radiogroup']//*[@role='radio']"
+                + "[normalize-space()=" + UI.lit(label) + "])");
     }
 
-    /** Tool -> the level whose column is selected in its row (empty when none is). */
+    /**
+     * Guide, step 5: "click the Standard column header" selects that level on every row; where the levels
+     * are a control per tool, the level is chosen in each. Either way every tool ends at {@code level}.
+     */
+    public void chooseColumn(Level level) {
+        Locator header = UI.columnHeader(level.label);
+        if (browser.present(header)) browser.click("PermissionMatrix", header);
+        for (List<Object> g : groups(level.label)) {
+            if (!level.label.equals(g.get(1)) && g.get(2) instanceof WebElement option) browser.click("PermissionMatrix", option);
+        }
+    }
+
     @SuppressWarnings("unchecked")
+    private List<List<Object>> groups(String wanted) {
+        browser.find("PermissionMatrix", STANDARD);
+        return (List<List<Object>>) browser.script(GROUPS, STANDARD.xpath(), wanted);
+    }
+
+    /** Tool -> the level selected for it (empty when none is). */
     public Map<String, String> levels() {
-        browser.find("PermissionMatrix", STANDARD_HEADER);
-        List<List<String>> rows = (List<List<String>>) browser.script(READ, STANDARD_HEADER.xpath());
         Map<String, String> out = new LinkedHashMap<>();
-        for (List<String> r : rows) out.put(r.get(0), r.get(1));
+        for (List<Object> g : groups("")) out.put(String.valueOf(g.get(0)), String.valueOf(g.get(1)));
         return out;
     }
 

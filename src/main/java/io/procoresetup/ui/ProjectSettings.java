@@ -2,9 +2,9 @@ package io.procoresetup.ui;
 
 import org.openqa.selenium.WebElement;
 
-/** "Project Settings" below the matrix: the box that adds the user to all new projects. */
+/** "Project Settings" ("New Project Settings") below the levels: the box that adds the user to all new projects. */
 public final class ProjectSettings {
-    static final Locator SECTION = UI.section("Project Settings");
+    static final Locator SECTION = UI.section("Project Settings", "New Project Settings");
     static final Locator ADD_TO_NEW = UI.checkbox("Add ", "to all new projects");
 
     private final Browser browser;

@@ -1,9 +1,10 @@
 package io.procoresetup.ui;
 
-/** Service Accounts: the list, with "New" in the top right (guide, steps 2 and 3). */
+/** Service Accounts: the list, with "New" ("+ New") in the top right (guide, steps 2 and 3). */
 public final class ServiceAccountsPage {
     static final Locator HEADING = UI.heading("Service Accounts");
     static final Locator NEW = UI.button("New");
+    static final Locator LIST = UI.table();
 
     /** What to do when Procore no longer lets the company create traditional service accounts (its 2025 sunset). */
     public static final String SUNSET = "this company can no longer create traditional service accounts (Procore's 2025 sunset); "
@@ -16,7 +17,11 @@ public final class ServiceAccountsPage {
         browser.expect(this, HEADING, NEW);
     }
 
-    public boolean hasAccount(String name) { return browser.present(UI.row(name)); }
+    /** Whether the list shows the account, once the list has loaded (it may arrive after the page). */
+    public boolean hasAccount(String name) {
+        browser.awaitList("ServiceAccountsPage", LIST);
+        return browser.present(UI.row(name));
+    }
 
     /** Guide, step 3: "click the New button in the top right corner". Procore may refuse (2025 sunset). */
     public NewServiceAccountPage openNew() {
@@ -30,6 +35,7 @@ public final class ServiceAccountsPage {
 
     /** Deletes an account (the regression suite's throwaway); lands back on the list. */
     public ServiceAccountsPage delete(String name) {
+        browser.awaitList("ServiceAccountsPage", LIST);
         browser.markPage();
         browser.click("ServiceAccountsPage", UI.button("Delete").within(UI.row(name)));
         browser.awaitNewPage();
@@ -38,6 +44,7 @@ public final class ServiceAccountsPage {
 
     /** The account's own page (View), where the Client ID is shown and Reset Secret lives. */
     public ServiceAccountPage view(String name) {
+        browser.awaitList("ServiceAccountsPage", LIST);
         browser.click("ServiceAccountsPage", UI.link("View").within(UI.row(name)));
         return new ServiceAccountPage(browser);
     }

@@ -18,12 +18,15 @@ import static org.testng.Assert.assertTrue;
 
 /** `harness plan` lists exactly the steps setup would do, and changes nothing. */
 public class PlanTest {
+    /** The simulator UI these tests face; a subclass runs them on the other one. */
+    protected String ui() { return "classic"; }
+
     private Sim sim;
     private Path work;
 
     @BeforeClass
     public void start() throws IOException {
-        sim = new Sim();
+        sim = new Sim(ui());
         work = Files.createTempDirectory("harness-plan-");
     }
 
@@ -71,7 +74,7 @@ public class PlanTest {
     public void halfDoneCompanyHasExactlyTheMissingSteps() {
         sim.freshCompany(10, 0, 0, 0);
         Path creds = work.resolve("half.json");
-        sim.control("/faults/expire-session-on", Map.of("method", "GET", "pathRegex", "^/\\d+/company/directory$"));
+        sim.control("/faults/expire-session-on", Map.of("method", "GET", "pathRegex", "^/(\\d+/company|companies/\\d+)/directory$"));
         HarnessProcess.Result stopped = HarnessProcess.run(Map.of(), args("setup", creds));
         assertEquals(stopped.code(), 8, stopped.console());
         assertTrue(Files.exists(creds), "steps 1-4 were done");

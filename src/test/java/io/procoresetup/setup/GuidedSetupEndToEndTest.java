@@ -27,6 +27,9 @@ import static org.testng.Assert.assertTrue;
 
 /** `harness setup` in its own JVM, driving real Chromium against the simulator with 200 projects. */
 public class GuidedSetupEndToEndTest {
+    /** The simulator UI these tests face; a subclass runs them on the other one. */
+    protected String ui() { return "classic"; }
+
     static final List<String> TITLES = List.of("Navigate to Settings", "Service Accounts", "Create & Name Service Account",
             "Save Service Account Credentials", "Change Service Account's Permissions",
             "Make All Existing Projects Available To Service Account");
@@ -40,7 +43,7 @@ public class GuidedSetupEndToEndTest {
 
     @BeforeClass
     public void runSetupOnce() throws IOException {
-        sim = new Sim();
+        sim = new Sim(ui());
         cid = sim.freshCompany(200, 6, 0, 5);
         sim.control("/config", Map.of("addAllMillisPerProject", 5));
         work = Files.createTempDirectory("harness-e2e-");
@@ -61,7 +64,8 @@ public class GuidedSetupEndToEndTest {
     public void setupSucceedsAndNarratesTheSixSteps() {
         assertEquals(first.code(), 0, first.console());
         for (int i = 0; i < TITLES.size(); i++) assertTrue(first.out().contains("[" + (i + 1) + "/6] " + TITLES.get(i)), first.out());
-        assertTrue(first.out().contains("Add All 100%"), first.out());
+        // the guide's UI shows a percentage; Procore's current one only moves the projects and says Complete
+        assertTrue(first.out().contains(ui().equals("classic") ? "Add All 100%" : "Add All: Complete"), first.out());
         assertTrue(first.out().contains("Client ID "), "the console shows the client ID");
         assertTrue(first.out().contains(creds.toString()), "the console says where the secret went");
     }

@@ -102,7 +102,37 @@ public class SimApiTest {
         for (String path : List.of("/rest/v1.0/me", "/rest/v1.0/companies", "/rest/v1.0/projects?company_id=" + cid)) {
             Reply r = sim.api(path, standard.token(), null);
             assertEquals(r.status(), 400, path);
-            assertEquals(r.json().get("error").get("message").asText(), "Missing Procore-Company-Id header!");
+            // in plain text, as Procore answers it (REFERENCE.md section 8), not in the JSON error shape
+            assertTrue(String.valueOf(r.header("Content-Type")).startsWith("text/plain"), path + ": " + r.header("Content-Type"));
+            assertTrue(r.body().startsWith("Missing Procore-Company-Id header! "), r.body());
+        }
+    }
+
+    @Test
+    public void companyBaseUrlNamesTheCompanysWebHost() {
+        Reply r = sim.api("/rest/v1.0/company_base_url", standard.token(), cid);
+        assertEquals(r.status(), 200, r.body());
+        assertEquals(r.json().get("base_url").asText(), sim.url());
+        assertEquals(r.json().get("company_id").asLong(), cid);
+        assertEquals(sim.api("/rest/v1.0/company_base_url", null, cid).status(), 401);
+    }
+
+    @Test
+    public void rateLimitHeadersDescribeTheSpikeWindowUntilTheHourlyOneIsNear() {
+        sim.control("/config", Map.of("spikeLimit", 5, "hourlyLimit", 7));
+        try {
+            Account a = sim.account(cid, "near-hourly", "Standard", false);
+            long now = System.currentTimeMillis() / 1000;
+            Reply first = sim.api("/rest/v1.0/me", a.token(), cid);
+            assertEquals(first.header("X-Rate-Limit-Limit"), "5", "the 10-second window while the hour has room");
+            assertEquals(first.header("X-Rate-Limit-Remaining"), "4");
+            assertTrue(Long.parseLong(first.header("X-Rate-Limit-Reset")) <= now + 11, "resets within the spike window");
+            Reply second = sim.api("/rest/v1.0/me", a.token(), cid);
+            assertEquals(second.header("X-Rate-Limit-Limit"), "7", "the hourly window once only a spike's worth is left");
+            assertEquals(second.header("X-Rate-Limit-Remaining"), "5");
+            assertTrue(Long.parseLong(second.header("X-Rate-Limit-Reset")) > now + 3000, "resets with the hour");
+        } finally {
+            sim.control("/config", Map.of("spikeLimit", 100000, "hourlyLimit", 100000));
         }
     }
 
@@ -274,8 +304,8 @@ public class SimApiTest {
         try {
             Account a = sim.account(cid, "rate-limited", "Standard", false);
             Reply first = sim.api("/rest/v1.0/me", a.token(), cid);
-            assertEquals(first.header("X-Rate-Limit-Limit"), "1000");
-            assertEquals(first.header("X-Rate-Limit-Remaining"), "999");
+            assertEquals(first.header("X-Rate-Limit-Limit"), "5", "the spike window: the hour is far from spent");
+            assertEquals(first.header("X-Rate-Limit-Remaining"), "4");
             assertTrue(Long.parseLong(first.header("X-Rate-Limit-Reset")) > System.currentTimeMillis() / 1000);
             for (int i = 0; i < 4; i++) assertEquals(sim.api("/rest/v1.0/me", a.token(), cid).status(), 200);
             Reply limited = sim.api("/rest/v1.0/me", a.token(), cid);

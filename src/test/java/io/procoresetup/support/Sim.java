@@ -40,7 +40,15 @@ public final class Sim implements AutoCloseable {
     /** The environment that lets a harness process use this simulator's control API (its cross-check's probe project). */
     public java.util.Map<String, String> controlEnv() { return java.util.Map.of("PROCORE_SIM_CONTROL_TOKEN", server.controlToken()); }
 
-    public Sim() { this(SimServer.Options.defaults().withAddAllMillisPerProject(2)); }
+    public Sim() { this("classic"); }
+
+    /** A simulator serving one of its web UIs: "classic" (the guide's pages) or "current" (built like Procore's current web app). */
+    public Sim(String ui) { this(SimServer.Options.defaults().withAddAllMillisPerProject(2).withUi(ui)); }
+
+    /** The web UIs every end-to-end suite runs against. */
+    public static final List<String> UIS = SimServer.UIS;
+
+    public String ui() { return server.ui(); }
 
     public String url() { return server.url(); }
 

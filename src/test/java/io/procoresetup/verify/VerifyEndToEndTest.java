@@ -26,6 +26,9 @@ import static org.testng.Assert.assertTrue;
 
 /** The cross-check as setup's last stage, and `harness verify` alone on a good and on a deliberately broken setup. */
 public class VerifyEndToEndTest {
+    /** The simulator UI these tests face; a subclass runs them on the other one. */
+    protected String ui() { return "classic"; }
+
     private Sim sim;
     private long cid;
     private Path work;
@@ -34,7 +37,7 @@ public class VerifyEndToEndTest {
 
     @BeforeClass
     public void setUpOnce() throws IOException {
-        sim = new Sim();
+        sim = new Sim(ui());
         cid = sim.freshCompany(30, 3, 0, 2);
         work = Files.createTempDirectory("harness-verify-");
         creds = work.resolve("creds.json");
