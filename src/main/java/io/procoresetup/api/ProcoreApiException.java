@@ -1,5 +1,6 @@
 package io.procoresetup.api;
 
+import io.procoresetup.secrets.Redactor;
 import io.procoresetup.failure.Category;
 import io.procoresetup.failure.HarnessFailure;
 
@@ -33,6 +34,11 @@ public final class ProcoreApiException extends HarnessFailure {
     }
 
     public ProcoreApiException(Kind kind, int status, String call, String procoreMessage, Instant retryAt) {
+        // what Procore (or a proxy) answered may echo the token or the secret: scrubbed before it is kept anywhere
+        this(kind, status, Redactor.global().redact(call), Redactor.global().redact(procoreMessage), retryAt, true);
+    }
+
+    private ProcoreApiException(Kind kind, int status, String call, String procoreMessage, Instant retryAt, boolean redacted) {
         super(kind.category, call + " -> " + prefix(status, procoreMessage) + procoreMessage);
         this.kind = kind;
         this.status = status;
