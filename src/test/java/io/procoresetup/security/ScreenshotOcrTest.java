@@ -31,7 +31,7 @@ import static org.testng.Assert.assertTrue;
 
 /**
  * Reads every picture the harness leaves, the way a person reads the shared report: with OCR (tesseract), not
- * grep. Runs a full default setup, a run that fails while the credentials page shows the secret (a UI change
+ * grep. Runs a full default setup (on both simulator UIs), a run that fails while the credentials page shows the secret (a UI change
  * injected through the control API), a run that fails in step 4 after reading it (nowhere to save it), a plan
  * and a regression run; no picture may show a 12-character piece of any secret the simulators issued. Controls
  * prove OCR is not blind: the same secret on a plain page is read, and the Client ID in the credentials picture
@@ -57,6 +57,12 @@ public class ScreenshotOcrTest {
         JsonNode creds = Sim.JSON.readTree(saved.toFile());
         secrets.add(creds.get("client_secret").asText());
         embeddedClientId = creds.get("client_id").asText();
+
+        // the same on the simulator's other UI, built like Procore's current web app (portals, fetch-loaded lists)
+        Path current = work.resolve("current-ui.json");
+        runs.put("setup on the current UI", run(Map.of("HOME", home.toString()), "setup", "--sim-ui", "current",
+                "--credentials", current.toString(), "--results", dir("setup on the current UI"), "--no-report"));
+        secrets.add(Sim.JSON.readTree(current.toFile()).get("client_secret").asText());
 
         sim = new Sim();
         long cid = sim.freshCompany(30, 0, 0, 0);
@@ -102,6 +108,7 @@ public class ScreenshotOcrTest {
     @Test
     public void eachRunEndedAsItShould() {
         assertEquals(runs.get("setup").code(), 0, runs.get("setup").console());
+        assertEquals(runs.get("setup on the current UI").code(), 0, runs.get("setup on the current UI").console());
         HarnessProcess.Result ui = runs.get("fails on the credentials page");
         assertNotEquals(ui.code(), 0, ui.console());
         assertTrue(ui.out().contains("[3/6]") && !ui.out().contains("[4/6]"), "stopped on the page Create lands on: " + ui.console());
