@@ -17,22 +17,8 @@ public final class ReportFacts {
     public static final String PLAN_JOB = "Procore service account setup plan";
     public static final String VERIFY_JOB = "Procore service account verification";
     public static final String REGRESSION_JOB = "Procore UI regression";
-    public static final String GUIDE_ROUTE = "Procore's guide: traditional service account (six steps)";
-    private static final String GUIDE = "https://support.procore.com/products/online/user-guide/company-level/";
-
     /** One step of a route: its title and the Procore article a person would follow for it. */
     public record StepSource(String title, String article) {}
-
-    /** The guide's six steps and the support articles behind them (REFERENCE: sources of sections 2 and 6). */
-    public static final List<StepSource> GUIDE_STEPS = List.of(
-            new StepSource("Navigate to Settings", GUIDE + "admin/tutorials/service-account"),
-            new StepSource("Service Accounts", GUIDE + "admin/tutorials/service-account"),
-            new StepSource("Create & Name Service Account", GUIDE + "admin/tutorials/service-account"),
-            new StepSource("Save Service Account Credentials", GUIDE + "admin/tutorials/service-account"),
-            new StepSource("Change Service Account's Permissions",
-                    GUIDE + "directory/tutorials/change-a-users-permissions-to-company-tools-in-the-company-directory"),
-            new StepSource("Make All Existing Projects Available To Service Account",
-                    GUIDE + "directory/tutorials/add-an-existing-user-to-projects-in-your-companys-procore-account"));
 
     /** Labels that allure-testng fills with Java names; they are replaced by human ones. */
     private static final Set<String> JAVA_NAMES = Set.of("parentSuite", "suite", "subSuite", "package", "testClass", "testMethod");

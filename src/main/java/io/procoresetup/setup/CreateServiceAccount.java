@@ -1,24 +1,34 @@
 package io.procoresetup.setup;
 
+import io.procoresetup.ui.ServiceAccountPage;
+import io.procoresetup.ui.ServiceAccountsPage;
+
+import java.util.Optional;
+
 /** Guide step 3: New > name the account ("laborchart-integration") > Create. An existing one is reused. */
-public final class CreateServiceAccount implements SetupStep {
-    @Override public int number() { return 3; }
+public final class CreateServiceAccount implements SetupStep<ServiceAccountsPage, CreateServiceAccount.Account> {
+    /**
+     * The account as this step left it: the list it is in, whether it exists, and, right after Create, the
+     * page that shows its secret (the only time Procore shows it).
+     */
+    public record Account(ServiceAccountsPage list, boolean exists, Optional<ServiceAccountPage> justCreated) {}
 
     @Override public String title() { return "Create & Name Service Account"; }
 
+    @Override public String article() { return Guide.SERVICE_ACCOUNT_ARTICLE; }
+
     @Override
-    public StepState inspect(Run run) {
-        return run.accounts.hasAccount(run.accountName()) ? StepState.DONE : StepState.TODO;
+    public Seen<Account> inspect(StepContext c, ServiceAccountsPage list) {
+        return list.hasAccount(c.accountName())
+                ? Seen.done(new Account(list, true, Optional.empty()), "service account \"" + c.accountName() + "\" already exists: reusing it")
+                : Seen.todo(new Account(list, false, Optional.empty()), "create service account \"" + c.accountName() + "\"");
     }
 
     @Override
-    public String apply(Run run) {
-        var form = run.accounts.openNew();
-        run.sink.markPending(run.accountName(), run.companyId);      // a crash before the save leaves a safe Reset to the next run
-        run.created = form.create(run.accountName());
-        return "created service account \"" + run.accountName() + "\"";
+    public Applied<Account> apply(StepContext c, ServiceAccountsPage list, Seen<Account> seen) {
+        var form = list.openNew();
+        c.sink().markPending(c.accountName(), c.companyId());     // a crash before the save leaves a safe Reset to the next run
+        ServiceAccountPage created = form.create(c.accountName());
+        return new Applied<>(new Account(list, true, Optional.of(created)), "created service account \"" + c.accountName() + "\"");
     }
-
-    @Override
-    public String alreadyDone(Run run) { return "service account \"" + run.accountName() + "\" already exists: reusing it"; }
 }

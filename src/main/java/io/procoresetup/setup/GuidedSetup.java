@@ -32,9 +32,6 @@ public final class GuidedSetup {
     public static final String SIM_PASSWORD = "procore-sim";
     public static final String PASSWORD_ENV = "PROCORE_PASSWORD";
 
-    public static final List<SetupStep> STEPS = List.of(new NavigateToSettings(), new OpenServiceAccounts(),
-            new CreateServiceAccount(), new SaveCredentials(), new ChangePermissions(), new AddAllProjects());
-
     /** What a run did, step by step. */
     public record Result(long companyId, String companyName, String clientId, Credentials saved, String directoryName,
                          boolean addToNewProjectsTicked, Path credentials, List<String> states, boolean alreadyComplete) {}
@@ -100,30 +97,29 @@ public final class GuidedSetup {
         evidence.describe("company_name", companyName);
         evidence.describe("account_name", config.accountName());
 
-        Run run = new Run(config, browser, evidence, narrator, sink(config, credsPath), companyId, companyName, s.home());
-        List<String> states = new ArrayList<>();
+        StepContext c = new StepContext(config, browser, evidence, narrator, sink(config, credsPath), companyId, companyName);
+        List<Object> trail = new ArrayList<>();
+        Route.Walked<AddAllProjects.Projects> walked;
         try {
-            for (SetupStep step : STEPS) {
-                String[] state = {"applied"};
-                evidence.step(step.number(), STEPS.size(), step.title(), "applied", () -> Failures.categorized(() -> {
-                    if (step.inspect(run) == StepState.DONE) {
-                        state[0] = "done";
-                        return step.alreadyDone(run);
-                    }
-                    return step.apply(run);
-                }));
-                evidence.restate(state[0]);
-                states.add(state[0]);
-            }
+            walked = Guide.ROUTE.setup(c, s.home(), trail);
         } finally {
-            ReportFacts.description(outcome(config, companyId, companyName, run, consent, evidence));
+            ReportFacts.description(outcome(c, lastSaved(trail), consent, evidence));
         }
-        boolean complete = states.subList(2, states.size()).stream().allMatch("done"::equals);
-        Path where = run.savedTo != null ? run.savedTo : credsPath;
-        narrator.say(complete ? "Setup was already complete: nothing was changed."
+        SaveCredentials.Saved saved = walked.last().permissions().credentials();
+        Path where = saved.savedTo() != null ? saved.savedTo() : credsPath;
+        narrator.say(walked.alreadyComplete() ? "Setup was already complete: nothing was changed."
                 : "Setup complete: the credentials are in " + where + " (readable only by you).");
-        return new Result(companyId, companyName, run.clientId, run.saved, run.directoryName(),
-                Failures.categorized(() -> run.editUser.projectSettings().addsToNewProjects()), where, states, complete);
+        return new Result(companyId, companyName, saved.clientId(), saved.credentials().orElse(null), c.directoryName(),
+                Failures.categorized(() -> walked.last().edit().projectSettings().addsToNewProjects()), where, walked.states(),
+                walked.alreadyComplete());
+    }
+
+    /** What step 4 left, if the run got that far. */
+    private static SaveCredentials.Saved lastSaved(List<Object> trail) {
+        for (int i = trail.size() - 1; i >= 0; i--) {
+            if (trail.get(i) instanceof SaveCredentials.Saved saved) return saved;
+        }
+        return null;
     }
 
     /** Names the report for the job and company, labels the test for humans, fills the environment. */
@@ -131,27 +127,27 @@ public final class GuidedSetup {
         String job = evidence.job();
         evidence.environment("company.id", String.valueOf(companyId));
         evidence.environment("company.name", companyName);
-        evidence.environment("route", ReportFacts.GUIDE_ROUTE);
+        evidence.environment("route", Guide.NAME);
         evidence.reportName(ReportFacts.reportName(job, companyName, companyId));
-        ReportFacts.label(job, ReportFacts.GUIDE_ROUTE,
-                ReportFacts.GUIDE_STEPS.stream().map(ReportFacts.StepSource::title).toList(),
+        ReportFacts.label(job, Guide.NAME, Guide.ROUTE.titles(),
                 companyName + " (" + companyId + ") on " + config.target().id + " at " + ConsentGate.host(config.appUrl()), what);
-        ReportFacts.links(ReportFacts.GUIDE_STEPS);
+        ReportFacts.links(Guide.ROUTE.steps().stream().map(st -> new ReportFacts.StepSource(st.title(), st.article())).toList());
     }
 
     private static final String CELL = "border:1px solid #ccc;padding:4px 8px;text-align:left";
 
     /** The outcome table at the top of the report: who, what, where the secret went, and each step's result. */
-    static String outcome(RunConfig config, long companyId, String companyName, Run run, ConsentRecord consent, Evidence evidence) {
+    static String outcome(StepContext c, SaveCredentials.Saved saved, ConsentRecord consent, Evidence evidence) {
+        RunConfig config = c.config();
         List<String[]> facts = new ArrayList<>();
-        facts.add(new String[] {"Company", ReportFacts.esc(companyName + " (" + companyId + ")")});
+        facts.add(new String[] {"Company", ReportFacts.esc(c.companyName() + " (" + c.companyId() + ")")});
         facts.add(new String[] {"Target", ReportFacts.esc(config.target().id + " at " + ConsentGate.host(config.appUrl()))});
-        facts.add(new String[] {"Route", ReportFacts.esc(ReportFacts.GUIDE_ROUTE)});
-        facts.add(new String[] {"Service account", ReportFacts.esc(run.accountName() + " (Directory user: " + run.directoryName() + ")")});
-        facts.add(new String[] {"Client ID", ReportFacts.esc(run.clientId == null ? "not read (see the steps)" : run.clientId)});
-        facts.add(new String[] {"Client Secret", ReportFacts.esc(run.savedTo != null
-                ? "saved to " + run.savedTo + " (readable only by its owner; never in this report)"
-                : run.saved != null ? "already saved in " + run.sink.path() : "not saved in this run")});
+        facts.add(new String[] {"Route", ReportFacts.esc(Guide.NAME)});
+        facts.add(new String[] {"Service account", ReportFacts.esc(c.accountName() + " (Directory user: " + c.directoryName() + ")")});
+        facts.add(new String[] {"Client ID", ReportFacts.esc(saved == null || saved.clientId() == null ? "not read (see the steps)" : saved.clientId())});
+        facts.add(new String[] {"Client Secret", ReportFacts.esc(saved != null && saved.savedTo() != null
+                ? "saved to " + saved.savedTo() + " (readable only by its owner; never in this report)"
+                : saved != null && saved.credentials().isPresent() ? "already saved in " + c.sink().path() : "not saved in this run")});
         facts.add(new String[] {"Consent", ReportFacts.esc(consent.mode() + ", by " + consent.who() + " at " + consent.when())});
         StringBuilder steps = new StringBuilder("<table style=\"border-collapse:collapse;font:14px sans-serif;margin-top:8px\"><tr>");
         for (String h : List.of("#", "Step", "Result", "What happened")) steps.append("<th style=\"").append(CELL).append("\">").append(h).append("</th>");
@@ -168,57 +164,22 @@ public final class GuidedSetup {
         return "<h3>Outcome</h3>" + ReportFacts.table(facts) + steps;
     }
 
-    /** One line of a plan: a step, whether setup would change anything there, and what. */
-    public record PlannedStep(int number, String title, boolean todo, String what) {}
-
     /** Looks at every step without changing anything, and says what setup would do. */
     public static List<PlannedStep> plan(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
         Start s = Failures.categorized(() -> start(config, browser, narrator));
-        Run run = new Run(config, browser, evidence, narrator, sink(config, s.credentials()), s.companyId(), s.companyName(), s.home());
+        StepContext c = new StepContext(config, browser, evidence, narrator, sink(config, s.credentials()), s.companyId(), s.companyName());
         identify(config, evidence, s.companyId(), s.companyName(), "Plan (read-only)");
-        StepState[] state = new StepState[7];
-        String[] what = new String[7];
+        List<List<PlannedStep>> planned = new ArrayList<>();
         evidence.step(1, 1, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {
-            STEPS.get(0).apply(run);                          // navigation only
-            evidence.screenshot("Account & Admin Settings");
-            STEPS.get(1).apply(run);
-            evidence.screenshot("Service Accounts");
-            state[3] = STEPS.get(2).inspect(run);
-            what[3] = state[3] == StepState.DONE ? "reuse the existing account \"" + run.accountName() + "\""
-                    : "create service account \"" + run.accountName() + "\"";
-            if (state[3] == StepState.TODO) {
-                what[4] = "save the credentials shown after Create to " + run.sink.path();
-                what[5] = "set Standard on every company tool and tick \"add to all new projects\"";
-                what[6] = "Add All: add the account to every active project";
-                state[4] = state[5] = state[6] = StepState.TODO;
-            } else {
-                state[4] = STEPS.get(3).inspect(run);
-                what[4] = state[4] == StepState.DONE ? "credentials already saved in " + run.sink.path() : SaveCredentials.plan(run);
-                evidence.screenshot("the account's page");
-                state[5] = STEPS.get(4).inspect(run);
-                int remaining = run.editUser.addAll().remaining();
-                state[6] = remaining == 0 ? StepState.DONE : StepState.TODO;
-                if (run.resetNeeded) state[5] = state[6] = StepState.TODO;     // Reset Secret wipes them
-                what[5] = state[5] == StepState.DONE ? "Standard everywhere and the box ticked"
-                        : "set Standard on every company tool and tick \"add to all new projects\"";
-                what[6] = state[6] == StepState.DONE ? "the account is on every active project"
-                        : "Add All: add the account to " + (run.resetNeeded ? "every active project" : remaining + " more projects");
-                evidence.screenshot("the account's Directory settings");
-            }
-            state[1] = state[2] = state[3];
-            what[1] = "open Account & Admin Settings";
-            what[2] = "open Service Accounts";
-            return "looked at all six steps";
+            planned.add(Guide.ROUTE.plan(c, s.home()));
+            return "looked at all " + Guide.ROUTE.steps().size() + " steps";
         }));
-        List<PlannedStep> out = new ArrayList<>();
-        for (int i = 1; i <= 6; i++) {
-            boolean todo = state[i] == StepState.TODO;
-            out.add(new PlannedStep(i, STEPS.get(i - 1).title(), todo, what[i]));
-            narrator.say((todo ? "  [to do] " : "  [done]  ") + i + " " + STEPS.get(i - 1).title() + ": " + what[i]);
-        }
+        List<PlannedStep> out = planned.get(0);
+        for (PlannedStep p : out) narrator.say((p.todo() ? "  [to do] " : "  [done]  ") + p.number() + " " + p.title() + ": " + p.what());
         long todo = out.stream().filter(PlannedStep::todo).count();
         narrator.say(todo == 0 ? "Nothing to do: setup is complete."
-                : todo + " of 6 steps to do; '" + setupCommand(config, s.companyId()) + "' would do them. Nothing was changed.");
+                : todo + " of " + out.size() + " steps to do; '" + setupCommand(config, s.companyId())
+                        + "' would do them. Nothing was changed.");
         evidence.text("plan.json", "application/json", ResultsFiles.json(out), "json");
         return out;
     }

@@ -1,17 +1,21 @@
 package io.procoresetup.setup;
 
-/** Guide step 1: "Under your initials in the top right corner, click the Account & Admin Settings." */
-public final class NavigateToSettings implements SetupStep {
-    @Override public int number() { return 1; }
+import io.procoresetup.ui.AdminSettingsPage;
+import io.procoresetup.ui.HomePage;
 
+/** Guide step 1: "Under your initials in the top right corner, click the Account & Admin Settings." */
+public final class NavigateToSettings implements SetupStep<HomePage, AdminSettingsPage> {
     @Override public String title() { return "Navigate to Settings"; }
 
-    /** Navigation changes nothing; it is to-do only while the account still has to be created. */
-    @Override public StepState inspect(Run run) { return StepState.TODO; }
+    @Override public String article() { return Guide.SERVICE_ACCOUNT_ARTICLE; }
 
     @Override
-    public String apply(Run run) {
-        run.adminSettings = run.home.header().openAccountAndAdminSettings();
-        return "opened Account & Admin Settings";
+    public Seen<AdminSettingsPage> inspect(StepContext c, HomePage home) {
+        return Seen.moved(home.header().openAccountAndAdminSettings(), "opened Account & Admin Settings");
+    }
+
+    @Override
+    public Applied<AdminSettingsPage> apply(StepContext c, HomePage home, Seen<AdminSettingsPage> seen) {
+        throw new IllegalStateException("navigation has nothing to apply");
     }
 }

@@ -1,16 +1,21 @@
 package io.procoresetup.setup;
 
-/** Guide step 2: "Select Service Accounts from the right hand menu." */
-public final class OpenServiceAccounts implements SetupStep {
-    @Override public int number() { return 2; }
+import io.procoresetup.ui.AdminSettingsPage;
+import io.procoresetup.ui.ServiceAccountsPage;
 
+/** Guide step 2: "Select Service Accounts from the right hand menu." */
+public final class OpenServiceAccounts implements SetupStep<AdminSettingsPage, ServiceAccountsPage> {
     @Override public String title() { return "Service Accounts"; }
 
-    @Override public StepState inspect(Run run) { return StepState.TODO; }
+    @Override public String article() { return Guide.SERVICE_ACCOUNT_ARTICLE; }
 
     @Override
-    public String apply(Run run) {
-        run.accounts = run.adminSettings.openServiceAccounts();
-        return "opened Service Accounts";
+    public Seen<ServiceAccountsPage> inspect(StepContext c, AdminSettingsPage settings) {
+        return Seen.moved(settings.openServiceAccounts(), "opened Service Accounts");
+    }
+
+    @Override
+    public Applied<ServiceAccountsPage> apply(StepContext c, AdminSettingsPage settings, Seen<ServiceAccountsPage> seen) {
+        throw new IllegalStateException("navigation has nothing to apply");
     }
 }

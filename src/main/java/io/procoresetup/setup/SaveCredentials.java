@@ -7,77 +7,80 @@ import io.procoresetup.secrets.Credentials;
 import io.procoresetup.secrets.Secret;
 import io.procoresetup.ui.ServiceAccountPage;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Guide step 4: the credentials are shown once. They go to the sink before anything else happens, then
- * the page is screenshotted with the secret masked.
+ * the page is screenshotted with the secret masked. An account whose secret was never saved gets Reset
+ * Secret, only with consent.
  */
-public final class SaveCredentials implements SetupStep {
-    @Override public int number() { return 4; }
+public final class SaveCredentials implements SetupStep<CreateServiceAccount.Account, SaveCredentials.Saved> {
+    /**
+     * The credentials as this step left them: the account's page (none while the account does not exist),
+     * its Client ID, the saved credentials, where this run wrote them, and whether the account's permissions
+     * and projects are still to be (re)made from nothing: it does not exist yet, or its secret must be reset,
+     * which wipes them.
+     */
+    public record Saved(ServiceAccountPage page, String clientId, Optional<Credentials> credentials, Path savedTo,
+                        boolean startsEmpty) {}
 
     @Override public String title() { return "Save Service Account Credentials"; }
 
+    @Override public String article() { return Guide.SERVICE_ACCOUNT_ARTICLE; }
+
     @Override
-    public StepState inspect(Run run) {
-        if (run.created != null) return StepState.TODO;      // just created: the secret is on screen now
-        Optional<Credentials> saved = run.sink.load();
-        ServiceAccountPage page = run.accounts.view(run.accountName());
-        run.clientId = page.clientId();
-        run.viewed = page;
-        if (saved.isPresent() && saved.get().clientId().equals(run.clientId)) {
-            run.saved = saved.get();
-            return StepState.DONE;
+    public Seen<Saved> inspect(StepContext c, CreateServiceAccount.Account account) {
+        String save = "save the Client ID, Client Secret and Company ID shown after Create to " + c.sink().path();
+        if (account.justCreated().isPresent()) {
+            return Seen.todo(new Saved(account.justCreated().get(), null, Optional.empty(), null, false), save);
         }
-        run.resetNeeded = true;                              // the account exists, its secret was never saved
-        return StepState.TODO;
-    }
-
-    /** What setup would do here, in one line (for plan). */
-    static String plan(Run run) {
-        return run.resetNeeded ? "the account exists but its secret is not in " + run.sink.path()
-                + " (Procore shows it once): Reset Secret" + (run.sink.pending() ? "" : " (only with --reset-secret, or when you agree at the prompt)")
-                + ", save the new one, then redo steps 5 and 6 (Reset wipes them)"
-                : "save the Client ID, Client Secret and Company ID shown after Create to " + run.sink.path();
+        if (!account.exists()) return Seen.todo(new Saved(null, null, Optional.empty(), null, true), save);
+        Optional<Credentials> saved = c.sink().load();
+        ServiceAccountPage page = account.list().view(c.accountName());
+        String clientId = page.clientId();
+        if (saved.isPresent() && saved.get().clientId().equals(clientId)) {
+            return Seen.done(new Saved(page, clientId, saved, null, false),
+                    "credentials for Client ID " + clientId + " are already saved in " + c.sink().path());
+        }
+        // the account exists, its secret was never saved: only a new one can be
+        return Seen.todo(new Saved(page, clientId, Optional.empty(), null, true),
+                "the account exists but its secret is not in " + c.sink().path() + " (Procore shows it once): Reset Secret"
+                        + (c.sink().pending() ? "" : " (only with --reset-secret, or when you agree at the prompt)")
+                        + ", save the new one, then redo steps 5 and 6 (Reset wipes them)");
     }
 
     @Override
-    public String apply(Run run) {
+    public Applied<Saved> apply(StepContext c, CreateServiceAccount.Account account, Seen<Saved> seen) {
         String how = "saved";
-        if (run.created == null && run.resetNeeded) {
-            String why = ResetConsent.obtain(run.config, run.sink, run.accountName(), System.out);
-            run.narrator.say("      \"" + run.accountName() + "\" exists but its secret is not in " + run.sink.path() + " (" + why + "): "
+        ServiceAccountPage page;
+        if (account.justCreated().isPresent()) {
+            page = account.justCreated().get();
+        } else {
+            String why = ResetConsent.obtain(c.config(), c.sink(), c.accountName(), System.out);
+            c.narrator().say("      \"" + c.accountName() + "\" exists but its secret is not in " + c.sink().path() + " (" + why + "): "
                     + "resetting the secret; this wipes the account's permissions and projects, which steps 5 and 6 restore");
-            run.created = run.viewed.resetSecret();
+            page = seen.at().page().resetSecret();
             how = "reset the secret, then saved";
         }
-        ServiceAccountPage page = run.created;
         String clientId = page.clientId();
         Secret secret = page.secret().orElseThrow(() -> new HarnessFailure(Category.UI_CHANGED,
                 "ServiceAccountPage shows no Client Secret right after Create"));
         long companyId = page.companyIdShown().orElseGet(() -> {
             Long fromUrl = page.companyIdFromUrl();
-            return fromUrl != null ? fromUrl : run.companyId;
+            return fromUrl != null ? fromUrl : c.companyId();
         });
-        Credentials c = new Credentials(clientId, secret, companyId, run.accountName(), run.config.target().id,
-                run.config.appUrl(), Instant.now());
-        java.nio.file.Path where = run.sink.save(c);           // first thing after reading it
-        run.sink.clearPending();
-        if (!where.equals(run.sink.path())) {
-            run.narrator.say("      could not write " + run.sink.path() + ": the credentials were saved to " + where
+        Credentials creds = new Credentials(clientId, secret, companyId, c.accountName(), c.config().target().id,
+                c.config().appUrl(), Instant.now());
+        Path where = c.sink().save(creds);            // first thing after reading it
+        c.sink().clearPending();
+        if (!where.equals(c.sink().path())) {
+            c.narrator().say("      could not write " + c.sink().path() + ": the credentials were saved to " + where
                     + " instead (readable only by you); move them where they belong");
         }
-        run.saved = c;
-        run.savedTo = where;
-        run.clientId = clientId;
-        run.evidence.screenshot("credentials page (secret masked)");
-        run.viewed = page;
-        return how + " Client ID " + clientId + ", Client Secret and Company ID " + companyId + " to " + where;
-    }
-
-    @Override
-    public String alreadyDone(Run run) {
-        return "credentials for Client ID " + run.clientId + " are already saved in " + run.sink.path();
+        c.evidence().screenshot("credentials page (secret masked)");
+        return new Applied<>(new Saved(page, clientId, Optional.of(creds), where, false),
+                how + " Client ID " + clientId + ", Client Secret and Company ID " + companyId + " to " + where);
     }
 }

@@ -1,19 +1,22 @@
 package io.procoresetup.setup;
 
-/** One of the guide's six steps: it can look at the current state without changing it, and apply itself. */
-public interface SetupStep {
-    /** The guide's number for this step. */
-    int number();
-
-    /** The guide's title, word for word. */
+/**
+ * One step of a route (its number is its place in the route's list). It receives the previous step's observation ({@code I}) and hands its own
+ * ({@code O}) to the next; a route's builder checks at compile time that they fit.
+ *
+ * <p>{@code inspect} only looks (moving between pages is looking); {@code apply} makes the change that
+ * inspect found missing. Each step holds its own rules and wordings; setup and plan both read them.
+ */
+public interface SetupStep<I, O> {
+    /** The title a person reads in the guide, word for word. */
     String title();
 
-    /** Looks without changing anything: is this step's outcome already in place? */
-    StepState inspect(Run run);
+    /** The Procore support article a person would follow for this step. */
+    String article();
 
-    /** Makes the change; returns one line saying what was done. */
-    String apply(Run run);
+    /** Looks without changing anything: what is in place, and what the next step needs. */
+    Seen<O> inspect(StepContext c, I in);
 
-    /** One line saying what was found when the work was already done. */
-    default String alreadyDone(Run run) { return "already done"; }
+    /** Makes the change inspect found missing; only called when inspect said TODO. */
+    Applied<O> apply(StepContext c, I in, Seen<O> seen);
 }

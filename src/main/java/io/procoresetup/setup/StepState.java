@@ -1,4 +1,7 @@
 package io.procoresetup.setup;
 
-/** What inspect found: the step's outcome is in place, or it still has to be done. */
-public enum StepState { DONE, TODO }
+/**
+ * What a step's inspect found: its outcome is in place, it still has to be done, or (a step that only moves
+ * between pages) the UI is now where the next step needs it.
+ */
+public enum StepState { DONE, TODO, MOVED }

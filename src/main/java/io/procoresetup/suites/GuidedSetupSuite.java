@@ -5,6 +5,7 @@ import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ReportFacts;
 import java.util.List;
+import io.procoresetup.setup.Guide;
 import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.verify.CrossCheck;
 import io.qameta.allure.Allure;
@@ -17,7 +18,6 @@ import org.testng.annotations.Test;
  * the harness.* properties name (the embedded simulator by default), then the cross-check through the API.
  */
 public class GuidedSetupSuite {
-    private static final List<String> TITLES = ReportFacts.GUIDE_STEPS.stream().map(ReportFacts.StepSource::title).toList();
 
     private RunSession session;
     private GuidedSetup.Result result;
@@ -38,7 +38,7 @@ public class GuidedSetupSuite {
     @Test(description = "Guided setup: the six steps of Procore's service-account guide")
     public void guidedSetup() {
         Allure.getLifecycle().updateTestCase(t -> t.setName("Guided setup"));
-        ReportFacts.label(ReportFacts.SETUP_JOB, ReportFacts.GUIDE_ROUTE, TITLES, session.config.target().id,
+        ReportFacts.label(ReportFacts.SETUP_JOB, Guide.NAME, Guide.ROUTE.titles(), session.config.target().id,
                 ConsentGate.host(session.config.appUrl()), "Guided setup");
         try {
             result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator);
@@ -52,7 +52,7 @@ public class GuidedSetupSuite {
     @Test(dependsOnMethods = "guidedSetup", description = "Cross-check through the REST API with the account's own credentials")
     public void crossCheck() {
         Allure.getLifecycle().updateTestCase(t -> t.setName(CrossCheck.TITLE));
-        ReportFacts.label(ReportFacts.SETUP_JOB, ReportFacts.GUIDE_ROUTE, List.of(CrossCheck.TITLE),
+        ReportFacts.label(ReportFacts.SETUP_JOB, Guide.NAME, List.of(CrossCheck.TITLE),
                 result.companyName() + " (" + result.companyId() + ") on " + session.config.target().id + " at "
                         + ConsentGate.host(session.config.appUrl()), "API cross-check");
         try {
