@@ -17,6 +17,8 @@ public final class AddAllPanel {
     static final Locator INDICATOR = UI.progress().within(SECTION);
     static final Locator COMPLETE = UI.text("Complete");
     static final Locator OK = UI.button("OK").within(UI.dialog());
+    /** Nothing here proves the page (Add All is not offered at 2,000+ projects); step 6 uses these. */
+    static final PageSpec SPEC = PageSpec.of(AddAllPanel.class).uses(SECTION, ADD_ALL, INDICATOR);
     private static final Pattern COUNT = Pattern.compile("\\((\\d[\\d,]*)\\)\\s*$");
 
     /**
@@ -31,8 +33,8 @@ public final class AddAllPanel {
 
     /** Projects still listed as not belonging to the user: the count in the section's heading. */
     public int remaining() {
-        int n = count(browser.text("AddAllPanel", HEADING));
-        if (n < 0) throw new UiChanged("AddAllPanel", new Locator("the count of projects in " + HEADING.description(), HEADING.xpath()), browser.observed());
+        int n = count(browser.text(SPEC, HEADING));
+        if (n < 0) throw new UiChanged(SPEC, new Locator("the count of projects in " + HEADING.description(), HEADING.xpath()), browser.observed());
         return n;
     }
 
@@ -54,7 +56,7 @@ public final class AddAllPanel {
         return browser.textIfPresent(UI.textContaining("Add All").within(SECTION)).orElse("no Add All button on the page");
     }
 
-    public void start() { browser.click("AddAllPanel", ADD_ALL); }
+    public void start() { browser.click(SPEC, ADD_ALL); }
 
     private static final String READ = """
             function one(x) { return document.evaluate(x, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue; }
@@ -88,7 +90,7 @@ public final class AddAllPanel {
     /** Clicks OK in the confirmation window; Procore refreshes the page. */
     public EditUserPage confirm() {
         browser.markPage();
-        browser.click("AddAllPanel", OK);
+        browser.click(SPEC, OK);
         browser.awaitNewPage();
         return new EditUserPage(browser);
     }

@@ -8,12 +8,13 @@ public final class AdminSettingsPage {
     static final Locator HEADING = UI.heading("Account & Admin Settings", "Admin");
     static final Locator MENU = UI.section("Company Settings");
     static final Locator SERVICE_ACCOUNTS = UI.link("Service Accounts").within(MENU);
+    static final PageSpec SPEC = PageSpec.of(AdminSettingsPage.class).landmarks(HEADING, MENU).uses(SERVICE_ACCOUNTS);
 
     private final Browser browser;
 
     AdminSettingsPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, HEADING, MENU);
+        browser.expect(SPEC);
     }
 
     /**
@@ -26,9 +27,9 @@ public final class AdminSettingsPage {
                 throw new HarnessFailure(Category.PERMISSION_DENIED, "the Company Settings menu has no Service Accounts and Procore says \""
                         + browser.textIfPresent(UI.permissionDenied()).orElse("") + "\": this login is not a company admin");
             }
-            throw new UiChanged("AdminSettingsPage", SERVICE_ACCOUNTS, browser.observed());
+            throw new UiChanged(SPEC, SERVICE_ACCOUNTS, browser.observed());
         }
-        browser.click("AdminSettingsPage", SERVICE_ACCOUNTS);
+        browser.click(SPEC, SERVICE_ACCOUNTS);
         return new ServiceAccountsPage(browser);
     }
 

@@ -18,12 +18,19 @@ public final class AppHeader {
                     + "//*[not(self::a or self::button or self::ul or self::li or self::nav or self::script)][normalize-space()][not(*)]"
                     + "[not(ancestor::nav or ancestor::ul or ancestor::button or ancestor::a or ancestor::template)])");
 
+    /** On every page: the header, your initials and the Company Tools selector. */
+    static final PageSpec SPEC = PageSpec.of(AppHeader.class).landmarks(HEADER, INITIALS, COMPANY_TOOLS);
+    /** The menu under your initials (guide, step 1). */
+    static final PageSpec ACCOUNT_MENU = PageSpec.overlay("AccountMenu").uses(ADMIN_SETTINGS);
+    /** The Company Tools selector, opened (guide, step 5); Admin there is only a fallback, so not required. */
+    static final PageSpec COMPANY_TOOLS_MENU = PageSpec.overlay("CompanyToolsMenu").uses(DIRECTORY);
+
     private final Browser browser;
 
     AppHeader(Browser browser) { this.browser = browser; }
 
     /** The company's name as the header shows it: under the "Company" caption, or on its own. */
-    public String companyName() { return browser.text("AppHeader", COMPANY_NAME); }
+    public String companyName() { return browser.text(SPEC, COMPANY_NAME); }
 
     /**
      * Guide, step 1: "Under your initials in the top right corner, click Account & Admin Settings."
@@ -32,11 +39,11 @@ public final class AppHeader {
      */
     public AdminSettingsPage openAccountAndAdminSettings() {
         if (openMenuOffering(INITIALS, "the menu under your initials", ADMIN_SETTINGS)) {
-            browser.click("AppHeader", ADMIN_SETTINGS);
+            browser.click(SPEC, ADMIN_SETTINGS);
             return new AdminSettingsPage(browser);
         }
         if (openMenuOffering(COMPANY_TOOLS, "the Company Tools menu", ADMIN_TOOL)) {
-            browser.click("AppHeader", ADMIN_TOOL);
+            browser.click(SPEC, ADMIN_TOOL);
             return new AdminSettingsPage(browser);
         }
         // neither menu offers it: only the Admin page itself can say whether this login lacks permission
@@ -46,7 +53,7 @@ public final class AppHeader {
             browser.open(LoginPage.origin(browser.url()) + "/" + company + "/company/admin");
             int seen;
             try {
-                seen = browser.awaitOne("the Admin page", false, AdminSettingsPage.HEADING, UI.permissionDenied());
+                seen = browser.awaitOne(AdminSettingsPage.SPEC, false, AdminSettingsPage.HEADING, UI.permissionDenied());
             } catch (UiChanged neither) {
                 seen = -1;
             }
@@ -55,34 +62,34 @@ public final class AppHeader {
                         + browser.observed() + "\" on the Admin page, and the menu under your initials has no Account & Admin Settings");
             }
         }
-        throw new UiChanged("AppHeader", ADMIN_SETTINGS, observed);
+        throw new UiChanged(SPEC, ADMIN_SETTINGS, observed);
     }
 
     /** Opens a header menu and waits for it to show; true when it offers {@code item} (the menu is left open then). */
     private boolean openMenuOffering(Locator opener, String menu, Locator item) {
-        browser.click("AppHeader", opener);
+        browser.click(SPEC, opener);
         try {
             browser.until(menu + " to open", browser.timeout(), d -> browser.visible(UI.anyMenuItem()));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new UiChanged("AppHeader", new Locator(menu, UI.anyMenuItem().xpath()), browser.observed());
+            throw new UiChanged(SPEC, new Locator(menu, UI.anyMenuItem().xpath()), browser.observed());
         }
         if (browser.visible(item)) return true;
-        browser.click("AppHeader", opener);                 // close it again
+        browser.click(SPEC, opener);                       // close it again
         browser.until(menu + " to close", browser.timeout(), d -> !browser.visible(UI.anyMenuItem()));
         return false;
     }
 
     /** Guide, step 5: "selecting Directory from the Company Tools selector at the top of Procore". */
     public DirectoryPage openDirectory() {
-        browser.click("AppHeader", COMPANY_TOOLS);
-        browser.click("AppHeader", DIRECTORY);
+        browser.click(SPEC, COMPANY_TOOLS);
+        browser.click(SPEC, DIRECTORY);
         return new DirectoryPage(browser);
     }
 
     /** Whether the account menu offers Account & Admin Settings (only company admins get it). */
     public boolean offersAdminSettings() {
         boolean offered = openMenuOffering(INITIALS, "the menu under your initials", ADMIN_SETTINGS);
-        if (offered) browser.click("AppHeader", INITIALS);
+        if (offered) browser.click(SPEC, INITIALS);
         return offered;
     }
 }

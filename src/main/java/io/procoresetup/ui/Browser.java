@@ -60,12 +60,10 @@ public final class Browser implements io.procoresetup.browser.Screen {
 
     public String url() { return driver.getCurrentUrl(); }
 
-    /** Waits until every landmark is on the page; otherwise names the page and what it lacks. */
-    public void expect(Object page, Locator... landmarks) {
-        expect(page.getClass().getSimpleName(), landmarks);
-    }
-
-    public void expect(String page, Locator... landmarks) {
+    /** Waits until every landmark the page declares is on the page; otherwise names the page and what it lacks. */
+    public void expect(PageSpec spec) {
+        String page = spec.name();
+        Locator[] landmarks = spec.landmarks().toArray(Locator[]::new);
         List<String> xpaths = new ArrayList<>();
         for (Locator l : landmarks) xpaths.add(l.xpath());
         xpaths.add(ERROR_PAGE.xpath());
@@ -117,7 +115,8 @@ public final class Browser implements io.procoresetup.browser.Screen {
      * Waits until one of {@code options} shows and returns its index; an error page, a sign-in page (unless
      * {@code onLogin}) or nothing at all become the matching failure, naming the page.
      */
-    public int awaitOne(String page, boolean onLogin, Locator... options) {
+    public int awaitOne(PageSpec spec, boolean onLogin, Locator... options) {
+        String page = spec.name();
         List<String> xpaths = new ArrayList<>();
         for (Locator l : options) xpaths.add(l.xpath());
         xpaths.add(ERROR_PAGE.xpath());
@@ -145,7 +144,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
      * Waits until a list that may arrive after the page (fetched behind a skeleton) is there and nothing
      * on the page is still loading; "page loaded" is not "rows present".
      */
-    public void awaitList(String page, Locator list) {
+    public void awaitList(PageSpec page, Locator list) {
         List<String> xpaths = List.of(list.xpath(), UI.loading().xpath());
         try {
             until(page + "'s list to load", timeout, d -> {
@@ -219,7 +218,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
-    public WebElement find(String page, Locator l) {
+    public WebElement find(PageSpec page, Locator l) {
         try {
             return new WebDriverWait(driver, timeout).until(settling(ExpectedConditions.visibilityOfElementLocated(l.by())));
         } catch (TimeoutException e) {
@@ -228,7 +227,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
     }
 
     /** Clicks at once when the element is ready (the usual case); otherwise waits until it is clickable. */
-    public void click(String page, Locator l) {
+    public void click(PageSpec page, Locator l) {
         try {
             driver.findElement(l.by()).click();
             return;
@@ -248,7 +247,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
     }
 
     /** Clicks an element found by a page object's own reading of the page; brought into view when something covers it. */
-    public void click(String page, WebElement el) {
+    public void click(PageSpec page, WebElement el) {
         try {
             el.click();
         } catch (ElementNotInteractableException e) {                  // covered (e.g. by a sticky footer) or out of view
@@ -261,13 +260,13 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
-    public void type(String page, Locator l, String text) {
+    public void type(PageSpec page, Locator l, String text) {
         WebElement el = find(page, l);
         el.clear();
         el.sendKeys(text);
     }
 
-    public String text(String page, Locator l) { return find(page, l).getText().strip(); }
+    public String text(PageSpec page, Locator l) { return find(page, l).getText().strip(); }
 
     public Optional<String> textIfPresent(Locator l) {
         List<WebElement> els = driver.findElements(l.by());

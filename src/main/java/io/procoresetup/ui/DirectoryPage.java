@@ -7,16 +7,17 @@ public final class DirectoryPage {
     static final Locator HEADING = UI.heading("Directory");
     static final Locator SEARCH = UI.field("Search");
     static final Locator LIST = UI.table();
+    static final PageSpec SPEC = PageSpec.of(DirectoryPage.class).landmarks(HEADING);
 
     private final Browser browser;
 
     DirectoryPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, HEADING);
+        browser.expect(SPEC);
     }
 
     public boolean lists(String directoryName) {
-        browser.awaitList("DirectoryPage", LIST);
+        browser.awaitList(SPEC, LIST);
         return browser.present(UI.row(directoryName));
     }
 
@@ -24,15 +25,15 @@ public final class DirectoryPage {
     public EditUserPage edit(String directoryName) {
         if (!lists(directoryName) && browser.present(SEARCH)) {
             browser.markPage();
-            browser.type("DirectoryPage", SEARCH, directoryName);
-            browser.find("DirectoryPage", SEARCH).sendKeys(Keys.ENTER);
+            browser.type(SPEC, SEARCH, directoryName);
+            browser.find(SPEC, SEARCH).sendKeys(Keys.ENTER);
             browser.awaitNewPage();
-            browser.expect(this, HEADING);
-            browser.awaitList("DirectoryPage", LIST);
+            browser.expect(SPEC);
+            browser.awaitList(SPEC, LIST);
         }
         Locator row = UI.row(directoryName);
-        browser.find("DirectoryPage", row);
-        browser.click("DirectoryPage", new Locator("the \"Edit\" link", "//*[self::a or self::button][translate(normalize-space(), 'EDIT', 'edit')='edit']").within(row));
+        browser.find(SPEC, row);
+        browser.click(SPEC, new Locator("the \"Edit\" link", "//*[self::a or self::button][translate(normalize-space(), 'EDIT', 'edit')='edit']").within(row));
         return new EditUserPage(browser);
     }
 }

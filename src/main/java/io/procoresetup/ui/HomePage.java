@@ -2,11 +2,13 @@ package io.procoresetup.ui;
 
 /** Any company page after sign-in: the header is what the steps need. */
 public final class HomePage {
+    static final PageSpec SPEC = PageSpec.of(HomePage.class).with(AppHeader.SPEC);
+
     private final Browser browser;
 
     public HomePage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, AppHeader.HEADER, AppHeader.INITIALS, AppHeader.COMPANY_TOOLS);
+        browser.expect(SPEC);
     }
 
     public AppHeader header() { return new AppHeader(browser); }

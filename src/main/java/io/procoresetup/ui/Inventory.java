@@ -33,23 +33,22 @@ public final class Inventory {
         public List<Item> notReached() { return items.stream().filter(i -> NOT_REACHED.equals(i.status())).toList(); }
     }
 
-    /** What each page must show: its landmarks first, then the elements the steps use there. */
-    public static final Map<String, List<Locator>> PAGES = new LinkedHashMap<>();
+    /** The pages (and menus and dialogs) the walk visits, in order, as their page objects declare them. */
+    public static final List<PageSpec> SPECS = List.of(HomePage.SPEC, AppHeader.ACCOUNT_MENU, AppHeader.COMPANY_TOOLS_MENU,
+            AdminSettingsPage.SPEC, ServiceAccountsPage.SPEC, NewServiceAccountPage.SPEC, ServiceAccountPage.SPEC,
+            ServiceAccountPage.RESET_SECRET_DIALOG, DirectoryPage.SPEC, EditUserPage.SPEC);
 
-    static {
-        PAGES.put("HomePage", List.of(AppHeader.HEADER, AppHeader.INITIALS, AppHeader.COMPANY_TOOLS));
-        PAGES.put("AccountMenu", List.of(AppHeader.ADMIN_SETTINGS));
-        PAGES.put("CompanyToolsMenu", List.of(AppHeader.DIRECTORY));
-        PAGES.put("AdminSettingsPage", List.of(AdminSettingsPage.HEADING, AdminSettingsPage.MENU, AdminSettingsPage.SERVICE_ACCOUNTS));
-        PAGES.put("ServiceAccountsPage", List.of(ServiceAccountsPage.HEADING, ServiceAccountsPage.NEW));
-        PAGES.put("NewServiceAccountPage", List.of(NewServiceAccountPage.NAME, NewServiceAccountPage.CREATE));
-        PAGES.put("ServiceAccountPage", List.of(ServiceAccountPage.CLIENT_ID, ServiceAccountPage.CLIENT_SECRET, ServiceAccountPage.RESET_SECRET));
-        PAGES.put("ResetSecretDialog", List.of(ServiceAccountPage.CONTINUE, ServiceAccountPage.CANCEL));
-        PAGES.put("DirectoryPage", List.of(DirectoryPage.HEADING));
-        PAGES.put("EditUserPage", List.of(PermissionMatrix.level("None"), PermissionMatrix.level("Read Only"), PermissionMatrix.STANDARD,
-                PermissionMatrix.level("Admin"), ProjectSettings.SECTION, ProjectSettings.ADD_TO_NEW, EditUserPage.SAVE, AddAllPanel.SECTION,
-                AddAllPanel.ADD_ALL, AddAllPanel.INDICATOR));
+    /** What each page must show: the landmarks and uses its spec declares, in the spec's order. */
+    public static final Map<String, List<Locator>> PAGES = pages();
+
+    private static Map<String, List<Locator>> pages() {
+        Map<String, List<Locator>> out = new LinkedHashMap<>();
+        for (PageSpec spec : SPECS) out.put(spec.name(), spec.checks());
+        return java.util.Collections.unmodifiableMap(out);
     }
+
+    /** The inventory's own clicks and waits: it reports what they fail to reach as the pages' items, not as this. */
+    private static final PageSpec SELF = PageSpec.of(Inventory.class);
 
     private final Browser browser;
     private final String appUrl;
@@ -69,40 +68,40 @@ public final class Inventory {
     /** Walks the pages from the company's home; {@code account} (may be null) is an existing account to look at. */
     public List<PageCheck> walk(String account, String directoryName) {
         String base = appUrl + "/" + companyId + "/company";
-        check("HomePage", "navigation", true);
+        check(HomePage.SPEC, "navigation", true);
         boolean accountMenu = openMenu(AppHeader.INITIALS);
-        check("AccountMenu", accountMenu ? "navigation" : "", false);
+        check(AppHeader.ACCOUNT_MENU, accountMenu ? "navigation" : "", false);
         closeMenu(AppHeader.INITIALS, accountMenu);
         boolean toolsMenu = openMenu(AppHeader.COMPANY_TOOLS);
-        check("CompanyToolsMenu", toolsMenu ? "navigation" : "", false);
+        check(AppHeader.COMPANY_TOOLS_MENU, toolsMenu ? "navigation" : "", false);
         closeMenu(AppHeader.COMPANY_TOOLS, toolsMenu);
 
-        String via = reach("AdminSettingsPage", AdminSettingsPage.HEADING, base + "/admin", "AccountMenu",
-                "the \"Account & Admin Settings\" menu item", () -> openMenu(AppHeader.INITIALS) && tryClick(AppHeader.ADMIN_SETTINGS));
-        check("AdminSettingsPage", via, true);
+        String via = reach(AdminSettingsPage.SPEC, base + "/admin", AppHeader.ACCOUNT_MENU,
+                AppHeader.ADMIN_SETTINGS.description(), () -> openMenu(AppHeader.INITIALS) && tryClick(AppHeader.ADMIN_SETTINGS));
+        check(AdminSettingsPage.SPEC, via, true);
 
-        via = reach("ServiceAccountsPage", ServiceAccountsPage.HEADING, base + "/service_accounts", "AdminSettingsPage",
+        via = reach(ServiceAccountsPage.SPEC, base + "/service_accounts", AdminSettingsPage.SPEC,
                 AdminSettingsPage.SERVICE_ACCOUNTS.description(), () -> tryClick(AdminSettingsPage.SERVICE_ACCOUNTS));
-        check("ServiceAccountsPage", via, true);
+        check(ServiceAccountsPage.SPEC, via, true);
 
-        via = reach("NewServiceAccountPage", NewServiceAccountPage.NAME, base + "/service_accounts/new", "ServiceAccountsPage",
+        via = reach(NewServiceAccountPage.SPEC, base + "/service_accounts/new", ServiceAccountsPage.SPEC,
                 ServiceAccountsPage.NEW.description(), () -> tryClick(ServiceAccountsPage.NEW));
-        check("NewServiceAccountPage", via, true);
+        check(NewServiceAccountPage.SPEC, via, true);
         browser.open(base + "/service_accounts");                 // leave the form unsubmitted
         settle(ServiceAccountsPage.HEADING);
 
         if (account != null) {
             awaitList();
             if (tryClick(UI.link("View").within(UI.row(account)))) settle(ServiceAccountPage.CLIENT_ID);
-            check("ServiceAccountPage", browser.present(ServiceAccountPage.CLIENT_ID) ? "navigation" : "", true);
+            check(ServiceAccountPage.SPEC, browser.present(ServiceAccountPage.CLIENT_ID) ? "navigation" : "", true);
             if (tryClick(ServiceAccountPage.RESET_SECRET)) settleShown(ServiceAccountPage.CONTINUE);     // dialogs may animate in
-            check("ResetSecretDialog", browser.visible(ServiceAccountPage.CONTINUE) ? "navigation" : "", true);
+            check(ServiceAccountPage.RESET_SECRET_DIALOG, browser.visible(ServiceAccountPage.CONTINUE) ? "navigation" : "", true);
             tryClick(ServiceAccountPage.CANCEL);                    // opened and cancelled: nothing is reset
         }
 
-        via = reach("DirectoryPage", DirectoryPage.HEADING, base + "/directory", "CompanyToolsMenu",
-                "the \"Directory\" menu item", () -> openMenu(AppHeader.COMPANY_TOOLS) && tryClick(AppHeader.DIRECTORY));
-        check("DirectoryPage", via, true);
+        via = reach(DirectoryPage.SPEC, base + "/directory", AppHeader.COMPANY_TOOLS_MENU,
+                AppHeader.DIRECTORY.description(), () -> openMenu(AppHeader.COMPANY_TOOLS) && tryClick(AppHeader.DIRECTORY));
+        check(DirectoryPage.SPEC, via, true);
         if (directoryName != null) {
             boolean reached;
             try {
@@ -112,7 +111,7 @@ public final class Inventory {
                 reached = false;                                    // the Directory page itself is reported above
             }
             settle(ProjectSettings.SECTION);
-            check("EditUserPage", reached ? "navigation" : "", true);
+            check(EditUserPage.SPEC, reached ? "navigation" : "", true);
         }
         return List.copyOf(checks);
     }
@@ -120,8 +119,12 @@ public final class Inventory {
     /**
      * Reaches a page by the way a person goes there; when that fails, by the page's own URL. A way that
      * failed although every element it uses was there is a broken way, reported on the page it starts from.
+     * The page counts as reached when its first landmark shows.
      */
-    private String reach(String page, Locator landmark, String url, String from, String way, java.util.function.BooleanSupplier navigate) {
+    private String reach(PageSpec spec, String url, PageSpec fromSpec, String way, java.util.function.BooleanSupplier navigate) {
+        String page = spec.name();
+        String from = fromSpec.name();
+        Locator landmark = spec.landmarks().get(0);
         boolean clicked = navigate.getAsBoolean();
         if (clicked) {
             settle(landmark);
@@ -134,9 +137,10 @@ public final class Inventory {
         return "URL";
     }
 
-    private void check(String page, String reachedBy, boolean screenshot) {
-        List<Locator> want = PAGES.get(page);
-        boolean shown = page.endsWith("Menu") || page.endsWith("Dialog");      // these exist hidden until opened
+    private void check(PageSpec spec, String reachedBy, boolean screenshot) {
+        String page = spec.name();
+        List<Locator> want = spec.checks();
+        boolean shown = spec.overlay();                            // menus and dialogs exist hidden until opened
         List<Item> items = new ArrayList<>();
         boolean any = false;
         for (Locator l : want) {
@@ -194,7 +198,7 @@ public final class Inventory {
 
     private void awaitList() {
         try {
-            browser.awaitList("Inventory", UI.table());
+            browser.awaitList(SELF, UI.table());
         } catch (RuntimeException ignored) {
             // the rows looked for next are reported if missing
         }
@@ -203,7 +207,7 @@ public final class Inventory {
     private boolean tryClick(Locator l) {
         if (!browser.visible(l)) return false;
         try {
-            browser.click("Inventory", l);
+            browser.click(SELF, l);
             return true;
         } catch (RuntimeException e) {
             return false;

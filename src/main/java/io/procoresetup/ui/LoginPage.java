@@ -9,6 +9,7 @@ public final class LoginPage {
     static final Locator PASSWORD = new Locator("the \"Password\" field", "//input[@type='password']");
     static final Locator LOG_IN = new Locator("the \"Log In\" button", "//*[self::button or self::input[@type='submit']]"
             + "[normalize-space()='Log In' or normalize-space()='Sign In' or @value='Log In' or @value='Sign In']");
+    static final PageSpec SPEC = PageSpec.of(LoginPage.class).landmarks(EMAIL);
     /** Company URLs: /<company id>/company/... and /companies/<company id>/... */
     private static final Pattern COMPANY_URL = Pattern.compile("/(\\d+)/company/|/companies/(\\d+)(?:/|$)");
 
@@ -16,15 +17,15 @@ public final class LoginPage {
 
     public LoginPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, EMAIL);
+        browser.expect(SPEC);
     }
 
     /** Signs in; lands on the company home page, or stays here with Procore's message. */
     public HomePage logIn(String email, String password) {
-        browser.type("LoginPage", EMAIL, email);
-        if (!browser.present(PASSWORD)) browser.click("LoginPage", UI.button("Continue"));
-        browser.type("LoginPage", PASSWORD, password);
-        browser.click("LoginPage", LOG_IN);
+        browser.type(SPEC, EMAIL, email);
+        if (!browser.present(PASSWORD)) browser.click(SPEC, UI.button("Continue"));
+        browser.type(SPEC, PASSWORD, password);
+        browser.click(SPEC, LOG_IN);
         browser.until("sign-in to finish", browser.timeout(), d -> COMPANY_URL.matcher(d.getCurrentUrl()).find()
                 || !d.findElements(UI.alert().by()).isEmpty());
         if (!COMPANY_URL.matcher(browser.url()).find()) {

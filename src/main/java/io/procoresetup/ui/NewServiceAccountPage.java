@@ -4,19 +4,20 @@ package io.procoresetup.ui;
 public final class NewServiceAccountPage {
     static final Locator NAME = UI.field("Name");
     static final Locator CREATE = UI.button("Create");
+    static final PageSpec SPEC = PageSpec.of(NewServiceAccountPage.class).landmarks(NAME, CREATE);
 
     private final Browser browser;
 
     NewServiceAccountPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, NAME, CREATE);
+        browser.expect(SPEC);
     }
 
     /** Names the account and creates it; lands on the page that shows its credentials once. */
     public ServiceAccountPage create(String name) {
-        browser.type("NewServiceAccountPage", NAME, name);
-        browser.click("NewServiceAccountPage", CREATE);
-        if (browser.awaitOne("ServiceAccountPage", false, ServiceAccountPage.CLIENT_ID, UI.alert()) != 0) {
+        browser.type(SPEC, NAME, name);
+        browser.click(SPEC, CREATE);
+        if (browser.awaitOne(ServiceAccountPage.SPEC, false, ServiceAccountPage.CLIENT_ID, UI.alert()) != 0) {
             throw new ProcoreRefused("Procore did not create the account: " + browser.textIfPresent(UI.alert()).orElse("").replace('\n', ' '));
         }
         return new ServiceAccountPage(browser);

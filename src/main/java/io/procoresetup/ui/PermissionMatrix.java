@@ -14,6 +14,9 @@ import java.util.Map;
 public final class PermissionMatrix {
     /** The "Standard" level: a column header, or an option of each tool's control. */
     static final Locator STANDARD = level("Standard");
+    /** Every level is a column (or an option) the steps read; Standard is the one the page is known by. */
+    static final PageSpec SPEC = PageSpec.of(PermissionMatrix.class).uses(level("None"), level("Read Only")).landmarks(STANDARD)
+            .uses(level("Admin"));
 
     /**
      * Every tool's choice, read as a person reads it: the tool (the group's label or its row's header) and
@@ -63,15 +66,15 @@ public final class PermissionMatrix {
      */
     public void chooseColumn(Level level) {
         Locator header = UI.columnHeader(level.label);
-        if (browser.present(header)) browser.click("PermissionMatrix", header);
+        if (browser.present(header)) browser.click(SPEC, header);
         for (List<Object> g : groups(level.label)) {
-            if (!level.label.equals(g.get(1)) && g.get(2) instanceof WebElement option) browser.click("PermissionMatrix", option);
+            if (!level.label.equals(g.get(1)) && g.get(2) instanceof WebElement option) browser.click(SPEC, option);
         }
     }
 
     @SuppressWarnings("unchecked")
     private List<List<Object>> groups(String wanted) {
-        browser.find("PermissionMatrix", STANDARD);
+        browser.find(SPEC, STANDARD);
         return (List<List<Object>>) browser.script(GROUPS, STANDARD.xpath(), wanted);
     }
 

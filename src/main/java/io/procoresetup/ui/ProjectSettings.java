@@ -6,15 +6,16 @@ import org.openqa.selenium.WebElement;
 public final class ProjectSettings {
     static final Locator SECTION = UI.section("Project Settings", "New Project Settings");
     static final Locator ADD_TO_NEW = UI.checkbox("Add ", "to all new projects");
+    static final PageSpec SPEC = PageSpec.of(ProjectSettings.class).landmarks(SECTION).uses(ADD_TO_NEW);
 
     private final Browser browser;
 
     ProjectSettings(Browser browser) { this.browser = browser; }
 
-    public boolean addsToNewProjects() { return browser.find("ProjectSettings", ADD_TO_NEW).isSelected(); }
+    public boolean addsToNewProjects() { return browser.find(SPEC, ADD_TO_NEW).isSelected(); }
 
     public void addToAllNewProjects(boolean on) {
-        WebElement box = browser.find("ProjectSettings", ADD_TO_NEW);
-        if (box.isSelected() != on) browser.click("ProjectSettings", ADD_TO_NEW);
+        WebElement box = browser.find(SPEC, ADD_TO_NEW);
+        if (box.isSelected() != on) browser.click(SPEC, ADD_TO_NEW);
     }
 }

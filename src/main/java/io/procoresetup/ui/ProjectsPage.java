@@ -7,6 +7,7 @@ import java.util.List;
 public final class ProjectsPage {
     static final Locator SECTION = UI.headingContaining("Projects");
     static final Locator NEXT = UI.link("Next");
+    static final PageSpec SPEC = PageSpec.of(ProjectsPage.class).landmarks(SECTION);
     private static final String READ = """
             var out = [];
             document.querySelectorAll('table').forEach(function (t) {
@@ -24,7 +25,7 @@ public final class ProjectsPage {
 
     public ProjectsPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, SECTION);
+        browser.expect(SPEC);
     }
 
     /** Opens the company's home list. */
@@ -39,9 +40,9 @@ public final class ProjectsPage {
         List<String> out = new ArrayList<>((List<String>) browser.script(READ));
         while (browser.present(NEXT)) {
             browser.markPage();
-            browser.click("ProjectsPage", NEXT);
+            browser.click(SPEC, NEXT);
             browser.awaitNewPage();
-            browser.expect(this, SECTION);
+            browser.expect(SPEC);
             out.addAll((List<String>) browser.script(READ));
         }
         return out;

@@ -12,18 +12,21 @@ public final class ServiceAccountPage {
     static final Locator RESET_SECRET = UI.button("Reset Secret");
     static final Locator CONTINUE = UI.button("Continue").within(UI.dialog());
     static final Locator CANCEL = UI.button("Cancel").within(UI.dialog());
+    static final PageSpec SPEC = PageSpec.of(ServiceAccountPage.class).landmarks(CLIENT_ID, CLIENT_SECRET).uses(RESET_SECRET);
+    /** Reset Secret's confirmation window: opened and cancelled by the inventory, so nothing is reset. */
+    static final PageSpec RESET_SECRET_DIALOG = PageSpec.overlay("ResetSecretDialog").uses(CONTINUE, CANCEL);
 
     private final Browser browser;
     private final Optional<Secret> secret;
 
     ServiceAccountPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, CLIENT_ID, CLIENT_SECRET);
+        browser.expect(SPEC);
         // Read the moment the page shows: the redactor and the screenshot guard know it before anything else runs.
-        this.secret = shownSecret(browser.text("ServiceAccountPage", CLIENT_SECRET)).map(Secret::of);
+        this.secret = shownSecret(browser.text(SPEC, CLIENT_SECRET)).map(Secret::of);
     }
 
-    public String clientId() { return browser.text("ServiceAccountPage", CLIENT_ID); }
+    public String clientId() { return browser.text(SPEC, CLIENT_ID); }
 
     /** The secret this page showed when it loaded (right after Create or Reset Secret), read once. */
     public Optional<Secret> secret() { return secret; }
@@ -44,9 +47,9 @@ public final class ServiceAccountPage {
 
     /** View > Reset Secret > Continue: a new secret, shown once; Procore wipes the account's permissions and projects. */
     public ServiceAccountPage resetSecret() {
-        browser.click("ServiceAccountPage", RESET_SECRET);
+        browser.click(SPEC, RESET_SECRET);
         browser.markPage();
-        browser.click("ServiceAccountPage", CONTINUE);
+        browser.click(SPEC, CONTINUE);
         browser.awaitNewPage();
         return new ServiceAccountPage(browser);
     }

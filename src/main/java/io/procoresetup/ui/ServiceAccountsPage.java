@@ -5,6 +5,7 @@ public final class ServiceAccountsPage {
     static final Locator HEADING = UI.heading("Service Accounts");
     static final Locator NEW = UI.button("New");
     static final Locator LIST = UI.table();
+    static final PageSpec SPEC = PageSpec.of(ServiceAccountsPage.class).landmarks(HEADING, NEW);
 
     /** What to do when Procore no longer lets the company create traditional service accounts (its 2025 sunset). */
     public static final String SUNSET = "this company can no longer create traditional service accounts (Procore's 2025 sunset); "
@@ -14,19 +15,19 @@ public final class ServiceAccountsPage {
 
     ServiceAccountsPage(Browser browser) {
         this.browser = browser;
-        browser.expect(this, HEADING, NEW);
+        browser.expect(SPEC);
     }
 
     /** Whether the list shows the account, once the list has loaded (it may arrive after the page). */
     public boolean hasAccount(String name) {
-        browser.awaitList("ServiceAccountsPage", LIST);
+        browser.awaitList(SPEC, LIST);
         return browser.present(UI.row(name));
     }
 
     /** Guide, step 3: "click the New button in the top right corner". Procore may refuse (2025 sunset). */
     public NewServiceAccountPage openNew() {
-        browser.click("ServiceAccountsPage", NEW);
-        if (browser.awaitOne("NewServiceAccountPage", false, NewServiceAccountPage.NAME, UI.alert()) != 0) {
+        browser.click(SPEC, NEW);
+        if (browser.awaitOne(NewServiceAccountPage.SPEC, false, NewServiceAccountPage.NAME, UI.alert()) != 0) {
             // the harness's own pointer, not the page's words (those are in the step's screenshot)
             throw new ProcoreRefused(SUNSET);
         }
@@ -35,17 +36,17 @@ public final class ServiceAccountsPage {
 
     /** Deletes an account (the regression suite's throwaway); lands back on the list. */
     public ServiceAccountsPage delete(String name) {
-        browser.awaitList("ServiceAccountsPage", LIST);
+        browser.awaitList(SPEC, LIST);
         browser.markPage();
-        browser.click("ServiceAccountsPage", UI.button("Delete").within(UI.row(name)));
+        browser.click(SPEC, UI.button("Delete").within(UI.row(name)));
         browser.awaitNewPage();
         return new ServiceAccountsPage(browser);
     }
 
     /** The account's own page (View), where the Client ID is shown and Reset Secret lives. */
     public ServiceAccountPage view(String name) {
-        browser.awaitList("ServiceAccountsPage", LIST);
-        browser.click("ServiceAccountsPage", UI.link("View").within(UI.row(name)));
+        browser.awaitList(SPEC, LIST);
+        browser.click(SPEC, UI.link("View").within(UI.row(name)));
         return new ServiceAccountPage(browser);
     }
 }

@@ -8,6 +8,9 @@ public final class UiChanged extends HarnessFailure {
     private final String page;
     private final Locator missing;
 
+    /** {@code page} lacks {@code missing}: named as the page declares itself. */
+    public UiChanged(PageSpec page, Locator missing, String observed) { this(page.name(), missing, observed); }
+
     public UiChanged(String page, Locator missing, String observed) {
         super(Category.UI_CHANGED, page + " lacks " + missing.description() + " (looked for " + missing.xpath() + ")"
                 + (observed == null || observed.isBlank() ? "" : "; the page shows \"" + observed + "\""));
