@@ -129,6 +129,7 @@ public final class SimServer implements AutoCloseable {
             new HomeRoutes(ui).register(cfg.routes);
             new AdminRoutes(ui).register(cfg.routes);
             new DirectoryRoutes(ui).register(cfg.routes);
+            new AppRoutes(ui).register(cfg.routes);
             new ApiRoutes(state, json).register(cfg.routes);
             new ControlRoutes(state, json).register(cfg.routes);
             cfg.routes.exception(ApiRoutes.Halt.class, (e, ctx) -> { });
