@@ -441,7 +441,8 @@
       var panel = pickerHost.firstChild;
       var all = panel.querySelector('input');
       var list = panel.children[1];
-      if (!available) return;
+      if (!available) return;                   // a skeleton until the projects arrive
+      all.parentNode.hidden = !available.length;
       list.innerHTML = '';
       if (!available.length) list.appendChild(el('p', {}, boot.emptyAvailable));
       var boxes = available.map(function (p) {
