@@ -76,7 +76,7 @@
   }
 
   var toolbarButton = main && main.querySelector(':scope > div:first-child button');
-  if (toolbarButton && pageDialog && !boot.list && !boot.projects) {
+  if (toolbarButton && pageDialog && !boot.list && !boot.projects && !boot.apps) {    // Reset Secret, Uninstall
     toolbarButton.addEventListener('click', function () { openDialog(); });       // Reset Secret
   }
 
@@ -162,7 +162,7 @@
 
   if (boot.projects) {
     var cards = main.querySelectorAll('section');
-    var lists = main.querySelectorAll('[role=table]');
+    var lists = main.querySelectorAll('[role=table][aria-busy]');      // the project lists, not an app user's levels
     var current = lists[0], others = lists[1];
     var othersCard = cards[cards.length - 1];
     var count = othersCard.querySelector('h2 span');
@@ -173,6 +173,7 @@
 
     load(boot.projects, function (data) {
       fill(current, data.current.map(function (p) { return row([p.name, p.template]); }));
+      if (!others) return;                  // an app's user: its projects are the app's permitted projects
       fill(others, data.others.map(function (p) {
         var add = el('button', { type: 'button' }, boot.add);
         add.addEventListener('click', function () {
@@ -248,6 +249,276 @@
           addAll.hidden = false;
           status.textContent = '';
         });
+      });
+    }
+  }
+
+  // ---- App Management: tabs, the Install App menu, the Install Custom App dialog ---------------------
+  function scrimmed(node) {
+    var scrim = el('div');
+    scrim.appendChild(node);
+    return portal(scrim, 'position:fixed;inset:0;z-index:1000;display:flex;align-items:center;justify-content:center;background:rgba(0,0,0,.4);');
+  }
+
+  function tabs(onSelect) {
+    var all = main.querySelectorAll('[role=tablist] [role=tab]');
+    Array.prototype.forEach.call(all, function (t, i) {
+      t.addEventListener('click', function () {
+        all.forEach(function (o) { o.setAttribute('aria-selected', String(o === t)); });
+        onSelect(i);
+      });
+    });
+  }
+
+  if (boot.apps) {
+    var appsTable = main.querySelector('[role=table]');
+    var appsBody = appsTable.querySelectorAll('[role=rowgroup]')[1];
+    var skeleton = appsBody.innerHTML;
+    var parts = main.querySelector('template').content.children;
+    var installButton = main.querySelector('[aria-haspopup=menu]');
+
+    var showApps = function (tab) {
+      var uninstalled = tab === 'uninstalled';
+      appsTable.setAttribute('aria-label', uninstalled ? boot.uninstalledApps : boot.installedApps);
+      appsTable.setAttribute('aria-busy', 'true');
+      appsBody.innerHTML = skeleton;
+      load(boot.apps + '?tab=' + tab, function (list) {
+        fill(appsTable, list.map(function (a) {
+          var actions = el('span');
+          actions.appendChild(el('a', { href: boot.appsBase + '/apps/' + a.id }, boot.view));
+          if (uninstalled) {
+            actions.appendChild(document.createTextNode(' '));
+            var again = el('button', { type: 'button' }, boot.reinstall);
+            again.addEventListener('click', function () { post(boot.appsBase + '/apps/' + a.id + '/reinstall'); });
+            actions.appendChild(again);
+          }
+          return row([a.name, a.version, a.developer, a.date, actions]);
+        }), uninstalled ? boot.emptyUninstalled : boot.emptyInstalled);
+      });
+    };
+    showApps(boot.tab);
+    tabs(function (i) { showApps(i === 1 ? 'uninstalled' : 'installed'); });
+
+    var installMenu = null;
+    var closeInstallMenu = function () {
+      if (installMenu && installMenu.host) installMenu.host.remove();
+      installMenu = null;
+      installButton.setAttribute('aria-expanded', 'false');
+    };
+    installButton.addEventListener('click', function (e) {
+      e.stopPropagation();
+      var wasOpen = !!installMenu;
+      closeInstallMenu();
+      closeMenu();
+      if (wasOpen) return;
+      var mine = { host: null };
+      installMenu = mine;
+      installButton.setAttribute('aria-expanded', 'true');
+      setTimeout(function () {
+        if (installMenu !== mine) return;
+        var r = installButton.getBoundingClientRect();
+        var menu = parts[0].cloneNode(true);
+        mine.host = portal(menu, 'position:fixed;z-index:1000;top:' + (r.bottom + 4) + 'px;right:' + Math.max(8, window.innerWidth - r.right) + 'px;');
+        Array.prototype.forEach.call(menu.querySelectorAll('[role=menuitem]'), function (item) {
+          item.addEventListener('click', function () {
+            closeInstallMenu();
+            if (item.textContent.trim() === boot.custom) installDialog();
+            else location.assign(boot.appsBase + '?m=marketplace');
+          });
+        });
+      }, OPEN_DELAY);
+    });
+    document.addEventListener('click', function (e) {
+      if (installMenu && installMenu.host && installMenu.host.contains(e.target)) return;
+      if (installMenu) closeInstallMenu();
+    });
+
+    var installDialog = function () {
+      setTimeout(function () {
+        var dialog = parts[1].cloneNode(true);
+        var host = scrimmed(dialog);
+        var heading = dialog.querySelector('h2');
+        var body = dialog.children[1];
+        var footer = dialog.children[2];
+        var cancel = footer.children[0], go = footer.children[1];
+        var input = body.querySelector('input');
+        var field = body.querySelector('label');
+        var step = 'id', versionId = '';
+        input.focus();
+        cancel.addEventListener('click', function () { host.remove(); });
+
+        function clearAlerts() {
+          dialog.querySelectorAll('[role=alert]').forEach(function (a) { a.remove(); });
+          input.removeAttribute('aria-invalid');
+        }
+        function broke(e) {
+          go.disabled = false;
+          body.appendChild(el('div', { role: 'alert' }, "We're sorry, but something went wrong (" + e.message + '). Click ' + boot.install + ' to try again.'));
+        }
+        function send(path) {
+          return fetch(boot.appsBase + path, { method: 'POST', body: new URLSearchParams({ version_id: versionId }),
+            headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' } });
+        }
+        function refused(r) {
+          if (r.status !== 422) return false;
+          r.json().then(function (e) {
+            go.disabled = false;
+            if (step === 'id') {
+              input.setAttribute('aria-invalid', 'true');
+              field.parentNode.insertBefore(el('div', { role: 'alert' }, e.error), field.nextSibling);
+            } else {
+              body.appendChild(el('div', { role: 'alert' }, e.error));
+            }
+          });
+          return true;
+        }
+        function confirm(app) {
+          step = 'confirm';
+          heading.textContent = boot.install + ' ' + app.name;
+          dialog.setAttribute('aria-label', heading.textContent);
+          body.innerHTML = '';
+          body.appendChild(el('p', {}, app.name + ' (version ' + app.version + ', by ' + app.developer + ') asks for these permissions:'));
+          var list = el('ul');
+          app.permissions.forEach(function (p) { list.appendChild(el('li', {}, p.tool + ': ' + p.level)); });
+          body.appendChild(list);
+          body.appendChild(el('p', {}, 'Installing it adds the app to your company Directory as a user with these permissions.'));
+          go.disabled = false;
+        }
+        function configure(done) {
+          step = 'configure';
+          heading.textContent = boot.configuration;
+          dialog.setAttribute('aria-label', boot.configuration);
+          body.innerHTML = '';
+          body.appendChild(el('p', {}, done.name + ' is installed. Its configuration is optional: configure it now, or skip and do it later from '
+              + boot.appManagement + '.'));
+          var now = el('button', { type: 'button' }, boot.configure);
+          now.className = cancel.className;
+          now.addEventListener('click', function () { location.assign(done.viewUrl); });
+          var skip = el('button', { type: 'button' }, boot.skip);
+          skip.className = go.className;
+          skip.addEventListener('click', function () { location.assign(done.doneUrl); });
+          footer.innerHTML = '';
+          footer.appendChild(now);
+          footer.appendChild(skip);
+        }
+        go.addEventListener('click', function () {
+          clearAlerts();
+          go.disabled = true;
+          if (step === 'id') {
+            versionId = input.value.trim();
+            send('/lookup').then(function (r) {
+              if (!refused(r)) return json(r).then(confirm);
+            }).catch(broke);
+          } else if (step === 'confirm') {
+            send('/install').then(function (r) {
+              if (!refused(r)) return json(r).then(configure);
+            }).catch(broke);
+          }
+        });
+      }, OPEN_DELAY);
+    };
+    if (boot.dialog === 'install') installDialog();
+  }
+
+  // ---- An app's page: Details / Permissions tabs, permitted projects, the Projects selector ----------
+  if (boot.app) {
+    var panels = main.querySelectorAll('[role=tabpanel]');
+    var loaded = false;
+    var permittedTable = panels[1] && panels[1].querySelector('[role=table]');
+    var pickerBar = panels[1] && panels[1].querySelector('[aria-haspopup]') ? panels[1].querySelector('[aria-haspopup]').parentNode : null;
+    var pickerButton = pickerBar && pickerBar.children[0], addButton = pickerBar && pickerBar.children[1];
+    var chosenText = pickerBar && pickerBar.querySelector('[role=status]');
+    var appTemplate = main.querySelector('template');
+    var panelTemplate = appTemplate && appTemplate.content.children[1];
+    var available = null, chosen = {}, chosenCount = 0, pickerHost = null;
+
+    var sync = function () {
+      addButton.disabled = chosenCount === 0;
+      chosenText.textContent = chosenCount ? chosenCount.toLocaleString('en-US') + ' selected' : '';
+    };
+    var drawPanel = function () {
+      if (!pickerHost) return;
+      var panel = pickerHost.firstChild;
+      var all = panel.querySelector('input');
+      var list = panel.children[1];
+      if (!available) return;                   // a skeleton until the projects arrive
+      all.parentNode.hidden = !available.length;
+      list.innerHTML = '';
+      if (!available.length) list.appendChild(el('p', {}, boot.emptyAvailable));
+      var boxes = available.map(function (p) {
+        var box = el('input', { type: 'checkbox' });
+        box.checked = !!chosen[p.id];
+        box.addEventListener('change', function () {
+          if (box.checked && !chosen[p.id]) { chosen[p.id] = true; chosenCount++; }
+          if (!box.checked && chosen[p.id]) { delete chosen[p.id]; chosenCount--; }
+          all.checked = chosenCount > 0 && chosenCount === available.length;
+          sync();
+        });
+        var label = el('label');
+        label.className = all.parentNode.className;
+        label.appendChild(box);
+        label.appendChild(el('span', {}, p.name));
+        list.appendChild(label);
+        return box;
+      });
+      all.checked = chosenCount > 0 && chosenCount === available.length;
+      all.onchange = function () {
+        chosen = {};
+        chosenCount = 0;
+        if (all.checked) available.forEach(function (p) { chosen[p.id] = true; chosenCount++; });
+        boxes.forEach(function (b) { b.checked = all.checked; });
+        sync();
+      };
+    };
+    var loadProjects = function () {
+      if (loaded || !permittedTable) return;
+      loaded = true;
+      load(boot.appProjects, function (data) {
+        available = data.available;
+        fill(permittedTable, data.permitted.map(function (p) { return row([p.name]); }), boot.emptyPermitted);
+        drawPanel();
+      });
+    };
+    tabs(function (i) {
+      panels.forEach(function (p, j) { p.hidden = j !== i; });
+      if (i === 1) loadProjects();
+    });
+    if (boot.tab === 'permissions') loadProjects();
+
+    if (pickerButton) {
+      var closePicker = function () {
+        if (pickerHost) pickerHost.remove();
+        pickerHost = null;
+        pickerButton.setAttribute('aria-expanded', 'false');
+      };
+      pickerButton.addEventListener('click', function (e) {
+        e.stopPropagation();
+        if (pickerHost) { closePicker(); return; }
+        pickerButton.setAttribute('aria-expanded', 'true');
+        setTimeout(function () {
+          if (pickerHost || pickerButton.getAttribute('aria-expanded') !== 'true') return;
+          var r = pickerButton.getBoundingClientRect();
+          pickerHost = portal(panelTemplate.cloneNode(true), 'position:fixed;z-index:1000;top:' + (r.bottom + 4) + 'px;left:' + r.left + 'px;');
+          drawPanel();
+        }, OPEN_DELAY);
+      });
+      document.addEventListener('click', function (e) {
+        if (pickerHost && !pickerHost.contains(e.target) && e.target !== addButton) closePicker();
+      });
+      addButton.addEventListener('click', function () {
+        var ids = Object.keys(chosen);
+        if (!ids.length) return;
+        addButton.disabled = true;
+        if (pickerHost) closePicker();
+        panels[1].querySelectorAll('[role=alert]').forEach(function (a) { a.remove(); });
+        fetch(boot.app + '/permitted_projects', { method: 'POST', body: new URLSearchParams({ project_ids: ids.join(',') }),
+          headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' } })
+          .then(json).then(function (r) { location.assign(boot.app + '?tab=permissions&m=added&n=' + r.added); })
+          .catch(function (e) {
+            addButton.disabled = false;
+            pickerBar.parentNode.insertBefore(el('div', { role: 'alert' }, "We're sorry, but something went wrong (" + e.message + '). Click '
+                + addButton.textContent.trim() + ' to try again.'), pickerBar.nextSibling);
+          });
       });
     }
   }

@@ -40,6 +40,38 @@
     });
   });
 
+  // App Management > an app > Permissions: the Projects selector (Select All) and Add. Every chosen id travels
+  // in one field, so thousands of projects fit one request.
+  document.querySelectorAll('[data-picker]').forEach(function (form) {
+    var toggle = form.querySelector('[data-picker-toggle]');
+    var panel = form.querySelector('[role=group]');
+    var all = panel.querySelector('[data-select-all]');
+    var boxes = panel.querySelectorAll('ul input[type=checkbox]');
+    var add = form.querySelector('button[type=submit]');
+    var chosen = form.querySelector('[role=status]');
+    var field = form.querySelector('input[type=hidden]');
+    function sync() {
+      var n = 0;
+      boxes.forEach(function (b) { if (b.checked) n++; });
+      add.disabled = n === 0;
+      all.checked = n > 0 && n === boxes.length;
+      chosen.textContent = n ? n.toLocaleString('en-US') + ' selected' : '';
+    }
+    toggle.addEventListener('click', function () {
+      panel.hidden = !panel.hidden;
+      toggle.setAttribute('aria-expanded', String(!panel.hidden));
+    });
+    all.addEventListener('change', function () {
+      boxes.forEach(function (b) { b.checked = all.checked; });
+      sync();
+    });
+    boxes.forEach(function (b) { b.addEventListener('change', sync); });
+    form.addEventListener('submit', function () {
+      field.value = Array.prototype.filter.call(boxes, function (b) { return b.checked; }).map(function (b) { return b.value; }).join(',');
+      add.disabled = true;
+    });
+  });
+
   var box = document.querySelector('.add-all');
   if (!box) return;
   var url = box.getAttribute('data-status');

@@ -52,6 +52,11 @@ final class SimCommand implements Callable<Integer> {
             System.out.println("  login:   " + l.email() + " / " + l.password() + (l.admin() ? "  (company admin)" : "  (no admin rights)"));
         }
         System.out.println("  API:     " + sim.url() + "/rest/v1.0 (token: " + sim.url() + "/oauth/token)");
+        SimServer.App app = sim.app();
+        System.out.println("  app:     " + app.name() + " (Developer Managed Service Account route: Admin > App Management > Install App > Install Custom App)");
+        System.out.println("           App Version ID: " + app.versionId());
+        System.out.println("           client ID:      " + app.clientId());
+        System.out.println("           client secret:  " + app.clientSecret() + "  (made for this local simulator run only)");
         if (control) {
             System.out.println("  control: " + sim.url() + "/__control (test API; send X-Control-Token: "
                     + (token != null && !token.isBlank() ? "the value of " + io.procoresetup.config.RunConfig.CONTROL_TOKEN_ENV : sim.controlToken()) + ")");

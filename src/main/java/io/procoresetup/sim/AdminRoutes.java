@@ -25,7 +25,8 @@ final class AdminRoutes {
 
     void register(RoutesConfig r) {
         ui.get(r, "admin", true, (ctx, c, u) ->
-                ui.html(ctx, "admin", new Views.Admin(shell(c, u, l.get("adminSettings")), state.faults.serviceAccountsUnderApps)));
+                ui.html(ctx, "admin", new Views.Admin(shell(c, u, l.get("adminSettings")), state.faults.serviceAccountsUnderApps,
+                        !state.faults.appManagementMissing)));
         ui.get(r, "service_accounts", true, this::accountsPage);
         ui.get(r, "ui-data/service_accounts", true, (ctx, c, u) -> ctx.json(accounts(c)));
         ui.get(r, "service_accounts/new", true, this::newAccountPage);
@@ -46,7 +47,7 @@ final class AdminRoutes {
 
     private void accountsPage(Context ctx, Company c, User u) {
         ui.html(ctx, "accounts", new Views.Accounts(shell(c, u, l.get("serviceAccounts")), accounts(c),
-                "deleted".equals(ctx.queryParam("m")), state.faults.confirmBeforeNew));
+                "deleted".equals(ctx.queryParam("m")), state.faults.confirmBeforeNew, !state.faults.appManagementMissing));
     }
 
     private static String creationDisabled() {

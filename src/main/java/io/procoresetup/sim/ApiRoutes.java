@@ -36,8 +36,13 @@ final class ApiRoutes {
         this.json = json;
     }
 
-    /** The authenticated caller of a REST request: its token, account, Directory user and company. */
-    record Caller(Token token, ServiceAccount account, User user, Company company) {
+    /**
+     * The authenticated caller of a REST request: its token, its traditional account or its app (a DMSA), its
+     * Directory user in the company of the header (null for an app not installed there) and that company.
+     */
+    record Caller(Token token, ServiceAccount account, Model.App app, User user, Company company) {
+        String clientId() { return app != null ? app.clientId : account.clientId; }
+
         boolean companyAdmin() { return user.level("Admin") == Level.ADMIN; }
 
         boolean atLeast(String tool, Level level) { return user.level(tool).ordinal() >= level.ordinal(); }
@@ -61,14 +66,21 @@ final class ApiRoutes {
             ctx.json(Map.of("company_id", c.company().id, "base_url", ctx.scheme() + "://" + ctx.host()));
         });
         r.get("/rest/v1.0/companies", ctx -> {
-            Caller c = caller(ctx, false);          // which companies the app is connected to: no tool needed
-            Map<String, Object> co = new LinkedHashMap<>();
-            co.put("id", c.company.id);
-            co.put("name", c.company.name);
-            co.put("is_active", true);
-            co.put("logo_url", "");
-            co.put("my_company", true);
-            paginate(ctx, List.of(co), 100, Function.identity());
+            Caller c = caller(ctx, false, false);   // which companies the app is connected to: no tool needed
+            List<Company> connected;
+            synchronized (state) {
+                connected = c.app == null ? List.of(c.company)
+                        : state.companies.values().stream().filter(co -> state.installed(co, c.app) != null).toList();
+            }
+            paginate(ctx, connected, 100, co -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", co.id);
+                m.put("name", co.name);
+                m.put("is_active", true);
+                m.put("logo_url", "");
+                m.put("my_company", co.id == c.company.id);
+                return m;
+            });
         });
         r.get("/rest/v1.0/projects", ctx -> projects(ctx, 1000));
         r.get("/rest/v1.1/projects", ctx -> projects(ctx, 300));
@@ -181,6 +193,16 @@ final class ApiRoutes {
             oauthError(ctx, 400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
             return;
         }
+        Optional<Model.App> app = Optional.ofNullable(p.get("client_id")).flatMap(state::appByClientId);
+        if (app.isPresent()) {
+            // an app's credentials work whether or not any company installed it; the company header decides later
+            if (!app.get().clientSecret.equals(p.get("client_secret"))) {
+                oauthError(ctx, 401, "invalid_client", "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.");
+                return;
+            }
+            tokenAnswer(ctx, state.newToken(app.get()));
+            return;
+        }
         Optional<ServiceAccount> a = Optional.ofNullable(p.get("client_id")).flatMap(state::accountByClientId);
         if (a.isEmpty() || !a.get().clientSecret.equals(p.get("client_secret"))) {
             oauthError(ctx, 401, "invalid_client", "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.");
@@ -190,7 +212,10 @@ final class ApiRoutes {
             oauthError(ctx, 401, "invalid_client", "Traditional service accounts stopped working on 2025-03-18. Use a Developer Managed Service Account.");
             return;
         }
-        Token t = state.newToken(a.get());
+        tokenAnswer(ctx, state.newToken(a.get()));
+    }
+
+    private void tokenAnswer(Context ctx, Token t) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token", t.value);
         out.put("token_type", "bearer");
@@ -206,12 +231,13 @@ final class ApiRoutes {
 
     private void tokenInfo(Context ctx) {
         Token t = bearer(ctx);
-        ServiceAccount a = state.account(t.accountId).orElseThrow(() -> unauthorized(ctx, "The access token is invalid"));
+        Optional<Model.App> app = state.app(t.accountId);
+        ServiceAccount a = app.isPresent() ? null : state.account(t.accountId).orElseThrow(() -> unauthorized(ctx, "The access token is invalid"));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("resource_owner_id", a.userId);
+        out.put("resource_owner_id", a == null ? null : a.userId);      // an app's token belongs to no one user
         out.put("scopes", List.of());
         out.put("expires_in_seconds", Math.max(0, t.expiresAt.getEpochSecond() - Instant.now().getEpochSecond()));
-        out.put("application", Map.of("uid", a.clientId));
+        out.put("application", Map.of("uid", a == null ? app.get().clientId : a.clientId));
         out.put("created_at", t.createdAt.getEpochSecond());
         ok(ctx, out);
     }
@@ -224,7 +250,9 @@ final class ApiRoutes {
         Token t = state.tokens.get(auth.substring(7).strip());
         if (t == null) throw unauthorized(ctx, "The access token is invalid");
         if (t.expiresAt.isBefore(Instant.now())) throw unauthorized(ctx, "The access token expired");
-        if (state.config.accounts() == Model.AccountsState.SUNSET) throw unauthorized(ctx, "The access token is invalid");
+        if (state.config.accounts() == Model.AccountsState.SUNSET && state.app(t.accountId).isEmpty()) {
+            throw unauthorized(ctx, "The access token is invalid");      // the sunset ends traditional accounts, not apps
+        }
         return t;
     }
 
@@ -237,7 +265,10 @@ final class ApiRoutes {
      * Authenticates, checks the company header and the rate limit, and (when {@code needsAccess})
      * refuses an account that has no access at all: a new account sits at 'None' on every tool.
      */
-    private Caller caller(Context ctx, boolean needsAccess) {
+    private Caller caller(Context ctx, boolean needsAccess) { return caller(ctx, needsAccess, true); }
+
+    /** As above; {@code connected = false} lets an app through to a company where it is not installed (its user is then null). */
+    private Caller caller(Context ctx, boolean needsAccess, boolean connected) {
         Token t = bearer(ctx);
         String header = ctx.header(COMPANY_HEADER);
         if (header == null || header.isBlank()) {
@@ -252,6 +283,18 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw error(ctx, 400, "bad_request", "Procore-Company-Id header must be a company id");
         }
+        Optional<Model.App> app = state.app(t.accountId);
+        if (app.isPresent()) {
+            Company company = state.company(cid).orElseThrow(() -> error(ctx, 404, "not_found", "Company not found"));
+            User u;
+            synchronized (state) {
+                Model.Installation i = state.installed(company, app.get());
+                u = i == null ? null : company.users.get(i.userId);
+            }
+            if (u == null && connected) throw error(ctx, 403, "forbidden", "App is not connected to this company");
+            rateLimit(ctx, app.get().clientId);
+            return new Caller(t, null, app.get(), u, company);
+        }
         ServiceAccount a = state.account(t.accountId).orElseThrow(() -> unauthorized(ctx, "The access token is invalid"));
         Company company = state.company(cid).orElseThrow(() -> error(ctx, 404, "not_found", "Company not found"));
         if (a.companyId != cid) throw error(ctx, 403, "forbidden", "App is not connected to this company");
@@ -261,7 +304,7 @@ final class ApiRoutes {
         if (needsAccess && u.permissions.values().stream().allMatch(l -> l == Level.NONE)) {
             throw error(ctx, 403, "forbidden", "You do not have permission to access this resource. The service account's permissions are 'None'.");
         }
-        return new Caller(t, a, u, company);
+        return new Caller(t, a, null, u, company);
     }
 
     private void rateLimit(Context ctx, String key) {
@@ -365,8 +408,8 @@ final class ApiRoutes {
         m.put("first_name", u.firstName);
         m.put("last_name", u.lastName);
         m.put("email_address", u.email);
-        m.put("is_active", true);
-        m.put("is_employee", u.serviceAccountId == null);
+        m.put("is_active", u.active);
+        m.put("is_employee", u.serviceAccountId == null && u.appId == null);
         Template t = u.defaultTemplateId == null ? null : c.templates.get(u.defaultTemplateId);
         if (t != null) m.put("permission_template", templateJson(t));
         m.put("vendor", Map.of("id", c.id, "name", c.name));
@@ -409,7 +452,7 @@ final class ApiRoutes {
             else if (p == null) result = "Project not found";
             else if (tpl != null && !co.templates.containsKey(tpl)) result = "Permission template not found";
             else {
-                state.addToProject(co, u, p, tpl, "api:" + c.account.clientId.substring(0, 8));
+                state.addToProject(co, u, p, tpl, "api:" + c.clientId().substring(0, 8));
                 result = "success";
             }
             out.computeIfAbsent(String.valueOf(uid), k -> new LinkedHashMap<>()).put(String.valueOf(pid), result);

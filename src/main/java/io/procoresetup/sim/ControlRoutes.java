@@ -180,6 +180,10 @@ final class ControlRoutes {
             JsonNode b = body(ctx);
             state.faults.serviceAccountsUnderApps = b.path("serviceAccountsUnderApps").asBoolean(false);
             state.faults.confirmBeforeNew = b.path("confirmBeforeNew").asBoolean(false);
+            state.faults.appManagementMissing = b.path("appManagementMissing").asBoolean(false);
+            state.faults.appTabsMissing = b.path("appTabsMissing").asBoolean(false);
+            state.faults.installCustomAppMissing = b.path("installCustomAppMissing").asBoolean(false);
+            state.faults.permissionsTabMissing = b.path("permissionsTabMissing").asBoolean(false);
             ctx.json(Map.of("ok", true));
         });
         r.post(PREFIX + "/companies/{id}/accounts", ctx -> {
@@ -192,6 +196,50 @@ final class ControlRoutes {
             }
             created[0].revealSecretOnce = false;            // made behind the UI: nobody saw its secret
             ctx.status(201).json(Map.of("id", String.valueOf(created[0].id), "userId", String.valueOf(created[0].userId)));
+        });
+        r.get(PREFIX + "/app", ctx -> {
+            Model.App a = state.seededApp;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", a.name);
+            m.put("versionId", a.versionId);
+            m.put("version", a.version);
+            m.put("developer", a.developer);
+            m.put("clientId", a.clientId);
+            m.put("clientSecret", a.clientSecret);
+            m.put("permissions", SimServer.APP_PERMISSIONS);
+            ctx.json(m);
+        });
+        r.get(PREFIX + "/companies/{id}/app", ctx -> ctx.json(appJson(company(ctx))));
+        r.post(PREFIX + "/companies/{id}/app", ctx -> {
+            JsonNode b = body(ctx);
+            Company c = company(ctx);
+            String wanted = b.path("state").asText("installed");
+            if (!List.of("installed", "uninstalled", "absent").contains(wanted)) {
+                ctx.status(400).json(Map.of("error", "state must be installed, uninstalled or absent"));
+                return;
+            }
+            synchronized (state) {
+                Model.Installation old = c.installs.remove(state.seededApp.id);
+                if (old != null) c.users.remove(old.userId);            // start from a company that never saw the app
+                if (!wanted.equals("absent")) {
+                    Model.Installation i = state.install(c, state.seededApp, "control");
+                    List<Long> ids = c.projects.values().stream().filter(p -> p.active).limit("all".equals(b.path("permittedProjects").asText()) ? Long.MAX_VALUE : b.path("permittedProjects").asLong(0)).map(p -> p.id).toList();
+                    if (!ids.isEmpty()) state.permit(c, i, ids, "control");
+                    c.users.get(i.userId).addToNewProjects = b.path("addToNewProjects").asBoolean(false);
+                    if (wanted.equals("uninstalled")) state.uninstall(c, i, "control");
+                }
+            }
+            ctx.status(201).json(appJson(c));
+        });
+        r.post(PREFIX + "/companies/{id}/app/update", ctx -> {
+            Company c = company(ctx);
+            Model.Installation i = state.installed(c, state.seededApp);
+            if (i == null) {
+                ctx.status(409).json(Map.of("error", "the app is not installed in this company"));
+                return;
+            }
+            state.update(c, i, "control");
+            ctx.json(appJson(c));
         });
         r.post(PREFIX + "/labels", ctx -> {
             JsonNode b = body(ctx);
@@ -212,6 +260,26 @@ final class ControlRoutes {
     private Company company(Context ctx) {
         return state.company(Long.parseLong(ctx.pathParam("id")))
                 .orElseThrow(() -> ApiRoutes.error(ctx, 404, "not_found", "Company not found"));
+    }
+
+    /** The seeded app in one company: absent, installed or uninstalled; its Directory user and permitted projects. */
+    private Map<String, Object> appJson(Company c) {
+        synchronized (state) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Model.Installation i = c.installs.get(state.seededApp.id);
+            User u = i == null ? null : c.users.get(i.userId);
+            m.put("state", i == null ? "absent" : i.installed ? "installed" : "uninstalled");
+            if (u != null) {
+                m.put("userId", String.valueOf(u.id));
+                m.put("directoryName", u.name());
+                m.put("email", u.email);
+                m.put("addToNewProjects", u.addToNewProjects);
+                m.put("permissions", u.permissions.entrySet().stream()
+                        .collect(LinkedHashMap::new, (mm, e) -> mm.put(e.getKey(), e.getValue().label), Map::putAll));
+                m.put("permittedProjectIds", u.projectIds().stream().map(String::valueOf).toList());
+            }
+            return m;
+        }
     }
 
     private Map<String, Object> companyJson(Company c) {

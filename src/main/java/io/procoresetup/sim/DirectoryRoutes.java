@@ -47,6 +47,7 @@ final class DirectoryRoutes {
         String q = Optional.ofNullable(ctx.queryParam("search")).orElse("").strip().toLowerCase();
         synchronized (state) {
             return c.users.values().stream()
+                    .filter(x -> x.active)              // an uninstalled app's user has left the Directory
                     .filter(x -> q.isEmpty() || x.name().toLowerCase().contains(q) || x.email.toLowerCase().contains(q))
                     .map(x -> new Views.UserRow(x.id, x.name(), x.email)).toList();
         }
@@ -106,7 +107,8 @@ final class DirectoryRoutes {
             AddAllJob job = c.jobs.get(x.id);
             view = new Views.EditUser(shell(c, u, "Edit " + x.name()), x.id, x.name(), x.email, levels, tools, templates,
                     x.addToNewProjects, projects.get(0), projects.get(1), c.activeProjects() < 2000,
-                    job == null ? 0 : job.percent(), job != null && job.state == AddAllJob.State.RUNNING, "saved".equals(ctx.queryParam("m")));
+                    job == null ? 0 : job.percent(), job != null && job.state == AddAllJob.State.RUNNING, "saved".equals(ctx.queryParam("m")),
+                    x.appId == null ? null : state.app(x.appId).map(a -> a.name).orElse(null));
         }
         ui.html(ctx, "editUser", view);
     }

@@ -35,6 +35,11 @@ final class Faults {
     volatile boolean serviceAccountsUnderApps;
     volatile boolean confirmBeforeNew;
     volatile Integer addAllFailAt;
+    /** App Management variants: its menu entry gone, its tabs gone, Install App without Install Custom App, no Permissions tab. */
+    volatile boolean appManagementMissing;
+    volatile boolean appTabsMissing;
+    volatile boolean installCustomAppMissing;
+    volatile boolean permissionsTabMissing;
 
     void clear() {
         latencyMillis.clear();
@@ -45,6 +50,10 @@ final class Faults {
         serviceAccountsUnderApps = false;
         confirmBeforeNew = false;
         addAllFailAt = null;
+        appManagementMissing = false;
+        appTabsMissing = false;
+        installCustomAppMissing = false;
+        permissionsTabMissing = false;
     }
 
     /** Latency per path prefix, or per regex when the key starts with '^'. */

@@ -51,6 +51,22 @@ final class Labels {
         DEFAULTS.put("logIn", "Log In");
         DEFAULTS.put("email", "Email");
         DEFAULTS.put("password", "Password");
+        DEFAULTS.put("installedApps", "Installed Apps");
+        DEFAULTS.put("uninstalledApps", "Uninstalled Apps");
+        DEFAULTS.put("installApp", "Install App");
+        DEFAULTS.put("installCustomApp", "Install Custom App");
+        DEFAULTS.put("installFromMarketplace", "Install from Marketplace");
+        DEFAULTS.put("appVersionId", "App Version ID");
+        DEFAULTS.put("install", "Install");
+        DEFAULTS.put("appConfiguration", "App Configuration");
+        DEFAULTS.put("skip", "Skip");
+        DEFAULTS.put("configure", "Configure");
+        DEFAULTS.put("reinstall", "Reinstall");
+        DEFAULTS.put("uninstall", "Uninstall");
+        DEFAULTS.put("details", "Details");
+        DEFAULTS.put("permittedProjects", "Permitted Projects");
+        DEFAULTS.put("projects", "Projects");
+        DEFAULTS.put("selectAll", "Select All");
     }
 
     private final Map<String, String> overrides = new ConcurrentHashMap<>();

@@ -45,6 +45,8 @@ final class Model {
         final Map<Long, ServiceAccount> accounts = new LinkedHashMap<>();
         final Map<Long, Template> templates = new LinkedHashMap<>();
         final Map<Long, AddAllJob> jobs = new LinkedHashMap<>();
+        /** Apps installed (or once installed) here, by app id. */
+        final Map<Long, Installation> installs = new LinkedHashMap<>();
 
         Company(long id, String name) { this.id = id; this.name = name; }
 
@@ -89,6 +91,10 @@ final class Model {
         Long defaultTemplateId;
         final Map<Long, Long> projectTemplates = new LinkedHashMap<>();   // project id -> template id (0 = none)
         final Instant createdAt;
+        /** The app whose install created this user (a DMSA), or null. */
+        Long appId;
+        /** False while its app is uninstalled: the user leaves the Directory and gets no new projects. */
+        boolean active = true;
 
         User(long id, long companyId, String firstName, String lastName, String email, String password,
              boolean companyAdmin, Long serviceAccountId, Instant createdAt) {
@@ -133,6 +139,44 @@ final class Model {
             this.appType = appType; this.clientId = clientId; this.clientSecret = clientSecret;
             this.createdAt = createdAt;
         }
+    }
+
+    /**
+     * An app version in Procore's catalogue, as an App Version ID names it (REFERENCE.md section 7): the vendor's
+     * client credentials and the manifest's company tool levels, which its Directory user gets at install.
+     */
+    static final class App {
+        final long id;
+        final String name;
+        final String versionId;
+        final String version;
+        final String developer;
+        final String clientId;
+        final String clientSecret;
+        final Map<String, Level> manifest;
+
+        App(long id, String name, String versionId, String version, String developer, String clientId, String clientSecret,
+            Map<String, Level> manifest) {
+            this.id = id; this.name = name; this.versionId = versionId; this.version = version; this.developer = developer;
+            this.clientId = clientId; this.clientSecret = clientSecret; this.manifest = manifest;
+        }
+
+        /** The manifest's level for every company tool: None where it asks for nothing. */
+        Map<String, Level> levels() {
+            Map<String, Level> m = new LinkedHashMap<>();
+            for (String t : TOOLS) m.put(t, manifest.getOrDefault(t, Level.NONE));
+            return m;
+        }
+    }
+
+    /** An app in one company: installed or uninstalled, and its Directory user (whose projects are the permitted projects). */
+    static final class Installation {
+        final App app;
+        final long userId;
+        boolean installed = true;
+        Instant changedAt;
+
+        Installation(App app, long userId, Instant at) { this.app = app; this.userId = userId; this.changedAt = at; }
     }
 
     /** The server-side Add All job: moves projects one by one into the user's memberships. */

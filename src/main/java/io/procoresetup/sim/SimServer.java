@@ -42,6 +42,30 @@ public final class SimServer implements AutoCloseable {
         public Options withControlToken(String t) { return new Options(host, port, companyName, projects, inactiveProjects, control, accountsState, addAllMillisPerProject, ui, t); }
     }
 
+    /** The integration app seeded in Procore's catalogue (a DMSA app, REFERENCE.md section 7): its name. */
+    public static final String APP_NAME = "LaborChart Sync";
+    /** What a company admin types into Install Custom App: 36 characters. */
+    public static final String APP_VERSION_ID = "7b1f5e2c-3a94-4d6b-9c8e-2f4a6d1b0e53";
+    public static final String APP_VERSION = "1.4.0";
+    public static final String APP_DEVELOPER = "LaborChart";
+    /** The vendor's client ID; its secret is made at each start ({@link #app()}), never a constant. */
+    public static final String APP_CLIENT_ID = "a3c9e1f07b254d6e8c1a9f3b5d7e2c4a6b8d0f1e3c5a7b9d2e4f6a8c0b1d3e5f";
+    /** The company tool levels the app's manifest asks for, in the order the install confirmation lists them. */
+    public static final Map<String, String> APP_PERMISSIONS = ordered("Directory", "Read Only", "Portfolio", "Read Only",
+            "Schedule", "Standard", "Timecard", "Standard");
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The seeded app as a vendor knows it: its App Version ID and client credentials. */
+    public record App(String name, String versionId, String version, String developer, String clientId, String clientSecret,
+                      Map<String, String> permissions) {
+        @Override public String toString() { return "App[" + name + ", " + versionId + ", client " + clientId + "]"; }
+    }
+
     /** The web UIs the simulator can serve. */
     public static final List<String> UIS = UiSupport.UIS;
 
@@ -105,6 +129,7 @@ public final class SimServer implements AutoCloseable {
             new HomeRoutes(ui).register(cfg.routes);
             new AdminRoutes(ui).register(cfg.routes);
             new DirectoryRoutes(ui).register(cfg.routes);
+            new AppRoutes(ui).register(cfg.routes);
             new ApiRoutes(state, json).register(cfg.routes);
             new ControlRoutes(state, json).register(cfg.routes);
             cfg.routes.exception(ApiRoutes.Halt.class, (e, ctx) -> { });
@@ -160,6 +185,12 @@ public final class SimServer implements AutoCloseable {
     public String ui() { return state.config.ui; }
 
     public String companyName() { return state.company(companyId).map(c -> c.name).orElse(""); }
+
+    /** The seeded app, with the client secret this start made for it. */
+    public App app() {
+        Model.App a = state.seededApp;
+        return new App(a.name, a.versionId, a.version, a.developer, a.clientId, a.clientSecret, APP_PERMISSIONS);
+    }
 
     public List<Login> logins() {
         synchronized (state) {

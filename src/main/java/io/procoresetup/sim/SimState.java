@@ -1,6 +1,8 @@
 package io.procoresetup.sim;
 
 import io.procoresetup.sim.Model.AddAllJob;
+import io.procoresetup.sim.Model.App;
+import io.procoresetup.sim.Model.Installation;
 import io.procoresetup.sim.Model.AuditEntry;
 import io.procoresetup.sim.Model.Company;
 import io.procoresetup.sim.Model.Level;
@@ -50,10 +52,19 @@ final class SimState {
     final RateLimiter rateLimiter;
     private long nextCompanyId = FIRST_COMPANY_ID;
     private long nextId = 4_294_967_296L * 16;   // 2^36
+    /** Procore's app catalogue: the vendor's app outlives any reset of the companies. */
+    final Map<Long, App> catalogue = new LinkedHashMap<>();
+    final App seededApp;
 
     SimState(SimConfig config) {
         this.config = config;
         this.rateLimiter = new RateLimiter(config);
+        Map<String, Level> manifest = new LinkedHashMap<>();
+        SimServer.APP_PERMISSIONS.forEach((tool, level) -> manifest.put(tool, Level.parse(level)));
+        this.seededApp = new App(id(), SimServer.APP_NAME, SimServer.APP_VERSION_ID, SimServer.APP_VERSION, SimServer.APP_DEVELOPER,
+                SimServer.APP_CLIENT_ID, randomHex(32), Map.copyOf(manifest));
+        catalogue.put(seededApp.id, seededApp);
+        issuedSecrets.add(seededApp.clientSecret);
     }
 
     synchronized void reset() {
@@ -63,6 +74,7 @@ final class SimState {
         tokens.clear();
         audit.clear();
         issuedSecrets.clear();
+        issuedSecrets.add(seededApp.clientSecret);
         faults.clear();
         labels.reset();
         rateLimiter.clear();
@@ -118,7 +130,7 @@ final class SimState {
     synchronized Project createProject(Company c, String name, String actor) {
         Project p = addProject(c, name, true, true, Instant.now());
         for (User u : c.users.values()) {
-            if (u.addToNewProjects) u.projectTemplates.put(p.id, u.defaultTemplateId == null ? 0L : u.defaultTemplateId);
+            if (u.addToNewProjects && u.active) u.projectTemplates.put(p.id, u.defaultTemplateId == null ? 0L : u.defaultTemplateId);
         }
         audit(c.id, actor, "project.create", "project " + p.id + " " + name);
         return p;
@@ -144,6 +156,22 @@ final class SimState {
 
     synchronized Optional<ServiceAccount> account(long id) {
         return companies.values().stream().map(c -> c.accounts.get(id)).filter(a -> a != null).findFirst();
+    }
+
+    synchronized Optional<App> app(long id) { return Optional.ofNullable(catalogue.get(id)); }
+
+    synchronized Optional<App> appByClientId(String clientId) {
+        return catalogue.values().stream().filter(a -> a.clientId.equals(clientId)).findFirst();
+    }
+
+    synchronized Optional<App> appByVersionId(String versionId) {
+        return catalogue.values().stream().filter(a -> a.versionId.equalsIgnoreCase(versionId)).findFirst();
+    }
+
+    /** The app's installation in this company when it is installed now; null otherwise. */
+    synchronized Installation installed(Company c, App a) {
+        Installation i = c.installs.get(a.id);
+        return i != null && i.installed ? i : null;
     }
 
     // ---- mutations -----------------------------------------------------------------------------
@@ -203,8 +231,75 @@ final class SimState {
         audit(c.id, actor, "service_account.delete", "account " + a.id + " " + a.name);
     }
 
+    /**
+     * Installs an app (Install Custom App, or Reinstall): the first install creates its Directory user, named after
+     * the app plus a random string, with the manifest's levels. A reinstall brings that user back with the
+     * manifest's levels and no permitted projects (REFERENCE.md section 7: an update or reinstall resets them).
+     * Installing an app that is installed changes nothing.
+     */
+    synchronized Installation install(Company c, App a, String actor) {
+        Instant now = Instant.now();
+        Installation i = c.installs.get(a.id);
+        if (i != null && i.installed) return i;
+        if (i == null) {
+            String suffix = randomHex(4);
+            String email = a.name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + suffix + "@dmsa.procore.invalid";
+            User u = new User(id(), c.id, a.name + " " + suffix, null, email, null, false, null, now);
+            u.appId = a.id;
+            c.users.put(u.id, u);
+            i = new Installation(a, u.id, now);
+            c.installs.put(a.id, i);
+            audit(c.id, actor, "app.install", "app " + a.versionId + " user " + u.id);
+        } else {
+            i.installed = true;
+            i.changedAt = now;
+            audit(c.id, actor, "app.reinstall", "app " + a.versionId + " user " + i.userId);
+        }
+        User u = c.users.get(i.userId);
+        u.active = true;
+        u.permissions.clear();
+        u.permissions.putAll(a.levels());
+        u.projectTemplates.clear();
+        return i;
+    }
+
+    /** Uninstall: the app moves to Uninstalled Apps, its user leaves the Directory and its tokens stop reaching the company. */
+    synchronized void uninstall(Company c, Installation i, String actor) {
+        if (!i.installed) return;
+        i.installed = false;
+        i.changedAt = Instant.now();
+        User u = c.users.get(i.userId);
+        if (u != null) {
+            u.active = false;
+            u.projectTemplates.clear();
+        }
+        audit(c.id, actor, "app.uninstall", "app " + i.app.versionId);
+    }
+
+    /** An update of the app: the same user and levels, the permitted projects reset. */
+    synchronized void update(Company c, Installation i, String actor) {
+        User u = c.users.get(i.userId);
+        if (u != null) u.projectTemplates.clear();
+        i.changedAt = Instant.now();
+        audit(c.id, actor, "app.update", "app " + i.app.versionId);
+    }
+
+    /** Permits projects to an installed app (its user joins them); unknown or inactive ids are ignored. Returns how many were added. */
+    synchronized int permit(Company c, Installation i, java.util.Collection<Long> projectIds, String actor) {
+        User u = c.users.get(i.userId);
+        int added = 0;
+        for (Long pid : projectIds) {
+            Project p = c.projects.get(pid);
+            if (p == null || !p.active || u.projectTemplates.containsKey(pid)) continue;
+            u.projectTemplates.put(pid, u.defaultTemplateId == null ? 0L : u.defaultTemplateId);
+            added++;
+        }
+        audit(c.id, actor, "app.permit_projects", "app " + i.app.versionId + " added " + added);
+        return added;
+    }
+
     synchronized void saveUser(Company c, User u, Map<String, Level> levels, boolean addToNew, Long templateId, String actor) {
-        u.permissions.putAll(levels);
+        if (u.appId == null) u.permissions.putAll(levels);      // an app's user keeps its manifest's levels
         u.addToNewProjects = addToNew;
         u.defaultTemplateId = templateId;
         audit(c.id, actor, "user.update", "user " + u.id + " permissions " + levels.values().stream().distinct().toList()
@@ -292,9 +387,14 @@ final class SimState {
         return s;
     }
 
-    Token newToken(ServiceAccount a) {
+    Token newToken(ServiceAccount a) { return newToken(a.id); }
+
+    /** An app's token: not bound to a company; the company header picks one where the app is installed. */
+    Token newToken(App a) { return newToken(a.id); }
+
+    private Token newToken(long ownerId) {
         Instant now = Instant.now();
-        Token t = new Token(randomHex(32), a.id, now, now.plusSeconds(config.tokenTtlSeconds));
+        Token t = new Token(randomHex(32), ownerId, now, now.plusSeconds(config.tokenTtlSeconds));
         tokens.put(t.value, t);
         return t;
     }

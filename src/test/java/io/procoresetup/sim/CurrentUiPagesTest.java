@@ -41,9 +41,14 @@ public class CurrentUiPagesTest {
     public void stop() { sim.close(); }
 
     private List<String> pages() {
+        JsonNode app = sim.control("/companies/" + cid + "/app", Map.of("state", "installed", "permittedProjects", 2)).json();
+        long appId = admin.get("/companies/" + cid + "/ui-data/app_management").json().get(0).get("id").asLong();
         return List.of("/" + cid + "/company/home/list", "/" + cid + "/company/admin", "/companies/" + cid + "/service_accounts",
                 "/companies/" + cid + "/service_accounts/new", "/companies/" + cid + "/directory",
-                "/companies/" + cid + "/directory/users/" + uid + "/edit", "/login");
+                "/companies/" + cid + "/directory/users/" + uid + "/edit", "/login",
+                "/companies/" + cid + "/app_management", "/companies/" + cid + "/app_management?tab=uninstalled&dialog=install",
+                "/companies/" + cid + "/app_management/apps/" + appId + "?tab=permissions",
+                "/companies/" + cid + "/directory/users/" + app.get("userId").asText() + "/edit");
     }
 
     @Test

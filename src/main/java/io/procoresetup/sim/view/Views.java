@@ -33,11 +33,11 @@ public final class Views {
     /** A page that only says something: My Profile Settings, Access Denied, creation disabled. */
     public record Message(Shell s, String heading, String text, boolean error, boolean denied) {}
 
-    public record Admin(Shell s, boolean serviceAccountsUnderApps) {}
+    public record Admin(Shell s, boolean serviceAccountsUnderApps, boolean appManagementShown) {}
 
     public record AccountRow(long id, String name, String appType, String description, String created) {}
 
-    public record Accounts(Shell s, List<AccountRow> rows, boolean deleted, boolean confirmBeforeNew) {}
+    public record Accounts(Shell s, List<AccountRow> rows, boolean deleted, boolean confirmBeforeNew, boolean appManagementShown) {}
 
     public record AccountForm(Shell s, String name, String description, String appType, List<String> errors) {}
 
@@ -60,13 +60,40 @@ public final class Views {
 
     public record EditUser(Shell s, long userId, String userName, String email, List<LevelColumn> levels, List<ToolLevel> tools,
                            List<TemplateOption> templates, boolean addToNew, List<ProjectLine> current, List<ProjectLine> others,
-                           boolean addAllOffered, int jobPercent, boolean jobRunning, boolean saved) {
+                           boolean addAllOffered, int jobPercent, boolean jobRunning, boolean saved, String managedBy) {
         public String url() { return s.base() + "/directory/users/" + userId; }
 
         public boolean hasTemplate() { return templates.stream().anyMatch(TemplateOption::selected); }
     }
 
     public record ErrorPage(String title, String message) {}
+
+    /** A company tool level an app's manifest asks for, as the install confirmation and the app's page list it. */
+    public record PermissionLine(String tool, String level) {}
+
+    /** An app on App Management's Installed Apps or Uninstalled Apps tab. */
+    public record AppRow(long id, String name, String version, String developer, String date) {}
+
+    /**
+     * The Install Custom App dialog at one of its steps: {@code id} (the App Version ID field, with an error or not),
+     * {@code confirm} (what the manifest asks for, Install again) or {@code configure} (optional configuration, Skip).
+     */
+    public record InstallDialog(String step, String versionId, String error, long appId, String appName, String version,
+                                String developer, List<PermissionLine> permissions) {}
+
+    /** App Management: one tab's apps (the current UI fetches them), Install App, maybe the install dialog, maybe a banner. */
+    public record AppManagement(Shell s, boolean uninstalledTab, List<AppRow> rows, boolean tabsShown, boolean customInstallOffered,
+                                boolean appManagementShown, String flash, InstallDialog dialog) {
+        public String url() { return s.base() + "/app_management"; }
+    }
+
+    /** An app's page from App Management > View: Details and Permissions (permitted projects, the Projects selector). */
+    public record AppView(Shell s, long id, String name, String version, String versionId, String developer, boolean installed,
+                          String changedOn, String userName, List<PermissionLine> permissions, boolean permissionsTab,
+                          boolean permissionsTabShown, boolean appManagementShown, List<ProjectLine> permitted,
+                          List<ProjectLine> available, String flash) {
+        public String url() { return s.base() + "/app_management/apps/" + id; }
+    }
 
     /**
      * A page's boot data for the current UI's script, as JSON from key/value pairs (values are strings,
