@@ -50,10 +50,15 @@ public final class ConsentGate {
 
     /** Asks or checks consent for the company the browser reached; returns the record for consent.json. */
     public static ConsentRecord obtain(RunConfig c, long companyId, String companyName, PrintStream out) {
+        return obtain(c, companyId, companyName, CHANGES, out);
+    }
+
+    /** The same, telling the person {@code changes}: what this run's route will change. */
+    public static ConsentRecord obtain(RunConfig c, long companyId, String companyName, List<String> changes, PrintStream out) {
         String host = host(c.appUrl());
         if (!c.needsConsent()) {
             return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName,
-                    "not required (" + (c.embeddedSimulator() ? "the embedded simulator" : "a simulator on this machine") + ")", CHANGES);
+                    "not required (" + (c.embeddedSimulator() ? "the embedded simulator" : "a simulator on this machine") + ")", changes);
         }
         precheck(c);
         if (c.companyId() != null && c.companyId() != companyId) {
@@ -64,16 +69,16 @@ public final class ConsentGate {
             if (c.consent() != companyId) {
                 throw new HarnessFailure(Category.CONSENT_REFUSED, "--consent " + c.consent() + " is not company " + companyId);
             }
-            return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName, "flag --consent", CHANGES);
+            return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName, "flag --consent", changes);
         }
         out.println();
         out.println("This run will change company " + companyId + " (" + companyName + ") on " + c.target().id + " at " + host + ":");
-        for (String change : CHANGES) out.println("  - " + change);
+        for (String change : changes) out.println("  - " + change);
         String typed = ask(out, "Type the company ID (" + companyId + ") to consent, anything else to stop: ");
         if (typed == null || !typed.strip().equals(String.valueOf(companyId))) {
             throw new HarnessFailure(Category.CONSENT_REFUSED, "consent was not given for company " + companyId + "; nothing was changed");
         }
-        return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName, "typed company ID", CHANGES);
+        return new ConsentRecord(user(), Instant.now().toString(), c.target().id, host, companyId, companyName, "typed company ID", changes);
     }
 
     /** Asks on the terminal and reads one line; null when there is none (end of input). */

@@ -97,7 +97,8 @@ public final class GuidedSetup {
         evidence.describe("company_name", companyName);
         evidence.describe("account_name", config.accountName());
 
-        StepContext c = new StepContext(config, browser, evidence, narrator, sink(config, credsPath), companyId, companyName);
+        StepContext c = new StepContext(config, browser, evidence, narrator, sink(config, credsPath), companyId, companyName,
+                ConsentOnce.given(consent));
         List<Object> trail = new ArrayList<>();
         Route.Walked<AddAllProjects.Projects> walked;
         try {
@@ -167,7 +168,10 @@ public final class GuidedSetup {
     /** Looks at every step without changing anything, and says what setup would do. */
     public static List<PlannedStep> plan(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
         Start s = Failures.categorized(() -> start(config, browser, narrator));
-        StepContext c = new StepContext(config, browser, evidence, narrator, sink(config, s.credentials()), s.companyId(), s.companyName());
+        StepContext c = new StepContext(config, browser, evidence, narrator, sink(config, s.credentials()), s.companyId(), s.companyName(),
+                ConsentOnce.whenNeeded(changes -> {
+                    throw new IllegalStateException("plan changes nothing, so it never asks for consent");
+                }));
         identify(config, evidence, s.companyId(), s.companyName(), "Plan (read-only)");
         List<List<PlannedStep>> planned = new ArrayList<>();
         evidence.step(1, 1, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {

@@ -8,6 +8,7 @@ public final class AdminSettingsPage {
     static final Locator HEADING = UI.heading("Account & Admin Settings", "Admin");
     static final Locator MENU = UI.section("Company Settings");
     static final Locator SERVICE_ACCOUNTS = UI.link("Service Accounts").within(MENU);
+    static final Locator APP_MANAGEMENT = UI.link("App Management").within(MENU);
     static final PageSpec SPEC = PageSpec.of(AdminSettingsPage.class).landmarks(HEADING, MENU).uses(SERVICE_ACCOUNTS);
 
     private final Browser browser;
@@ -31,6 +32,19 @@ public final class AdminSettingsPage {
         }
         browser.click(SPEC, SERVICE_ACCOUNTS);
         return new ServiceAccountsPage(browser);
+    }
+
+    /** The DMSA route's way in: Company Settings > App Management. */
+    public AppManagementPage openAppManagement() {
+        if (!browser.present(APP_MANAGEMENT)) {
+            if (browser.present(UI.permissionDenied())) {
+                throw new HarnessFailure(Category.PERMISSION_DENIED, "the Company Settings menu has no App Management and Procore says \""
+                        + browser.textIfPresent(UI.permissionDenied()).orElse("") + "\": this login is not a company admin");
+            }
+            throw new UiChanged(SPEC, APP_MANAGEMENT, browser.observed());
+        }
+        browser.click(SPEC, APP_MANAGEMENT);
+        return new AppManagementPage(browser);
     }
 
     public HomePage asHome() { return new HomePage(browser); }

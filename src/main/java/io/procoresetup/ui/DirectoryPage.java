@@ -23,6 +23,17 @@ public final class DirectoryPage {
 
     /** Guide, step 5: "select edit next to the Service Account you just created". */
     public EditUserPage edit(String directoryName) {
+        openEdit(directoryName);
+        return new EditUserPage(browser);
+    }
+
+    /** An app's user (a DMSA): its Edit page has no levels to set, only the new-projects box. */
+    public AppUserPage editAppUser(String directoryName) {
+        openEdit(directoryName);
+        return new AppUserPage(browser);
+    }
+
+    private void openEdit(String directoryName) {
         if (!lists(directoryName) && browser.present(SEARCH)) {
             browser.markPage();
             browser.type(SPEC, SEARCH, directoryName);
@@ -34,6 +45,5 @@ public final class DirectoryPage {
         Locator row = UI.row(directoryName);
         browser.find(SPEC, row);
         browser.click(SPEC, new Locator("the \"Edit\" link", "//*[self::a or self::button][translate(normalize-space(), 'EDIT', 'edit')='edit']").within(row));
-        return new EditUserPage(browser);
     }
 }

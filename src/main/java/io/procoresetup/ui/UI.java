@@ -139,6 +139,16 @@ public final class UI {
         return new Locator("the table rows", "//*[(self::tr and parent::tbody) or (@role='row' and not(./*[@role='columnheader']))]");
     }
 
+    /** A tab of a tab list, by what it says. */
+    public static Locator tab(String text) {
+        return new Locator("the \"" + text + "\" tab", "//*[@role='tab'][normalize-space()=" + lit(text) + "]");
+    }
+
+    /** A table or grid by its accessible name. */
+    public static Locator tableNamed(String label) {
+        return new Locator("the \"" + label + "\" list", "//*[(self::table or @role='table' or @role='grid')][@aria-label=" + lit(label) + "]");
+    }
+
     /** A table or grid named by its label, or the one inside {@code within}. */
     public static Locator table() { return new Locator("the list", "//*[self::table or @role='table' or @role='grid']"); }
 

@@ -76,7 +76,9 @@ public class SharedWordingTest {
 
     private StepContext context(Evidence evidence, HomePage home) {
         return new StepContext(config, browser, evidence, quiet, GuidedSetup.sink(config, config.credentialsFile()), companyId,
-                home.header().companyName());
+                home.header().companyName(), ConsentOnce.whenNeeded(changes -> {
+            throw new AssertionError("a finished account needs no consent");
+        }));
     }
 
     /** The guide's route with step 5 worded differently; nothing else changed. */
