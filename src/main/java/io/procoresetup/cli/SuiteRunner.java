@@ -7,7 +7,7 @@ import io.procoresetup.evidence.Failures;
 import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.Redactor;
-import io.procoresetup.suites.Outcome;
+import io.procoresetup.suites.SuiteRun;
 import org.testng.TestNG;
 import org.testng.xml.XmlClass;
 import org.testng.xml.XmlSuite;
@@ -15,24 +15,27 @@ import org.testng.xml.XmlTest;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
-/** Runs a suite class in this JVM the way its suites/*.xml file does, and explains how it ended. */
+/** Runs suite classes in this JVM the way their suites/*.xml file does, handing them the run's configuration; explains how it ended. */
 final class SuiteRunner {
+    static final String ALLURE_RESULTS = "allure.results.directory";
+
     private SuiteRunner() {}
 
-    static int run(String name, Class<?> suiteClass, Properties props, Path results) {
-        return run(name, List.of(suiteClass), 1, props, results);
+    /** How a run ended: TestNG's status and what the suite classes handed back. */
+    record Finished(int status, SuiteRun run) {}
+
+    static Finished run(String name, Class<?> suiteClass, RunConfig config) {
+        return run(name, List.of(suiteClass), 1, config);
     }
 
-    /** Runs suite classes; with more than one thread the classes run in parallel, one browser each. */
-    static int run(String name, List<Class<?>> suiteClasses, int threads, Properties props, Path results) {
-        Path abs = results.toAbsolutePath();
+    /** Runs suite classes with {@code config}; with more than one thread the classes run in parallel, one browser each. */
+    static Finished run(String name, List<Class<?>> suiteClasses, int threads, RunConfig config) {
+        Path abs = config.resultsDir().toAbsolutePath();
         ResultsFiles.clean(abs);
-        props.setProperty("harness.results", abs.toString());
-        props.setProperty("allure.results.directory", abs.toString());
-        apply(props);
-        Outcome.reset();
+        // Allure takes its folder from this property alone; the run itself gets it from its configuration
+        System.setProperty(ALLURE_RESULTS, abs.toString());
+        SuiteRun run = SuiteRun.of(config.toBuilder().resultsDir(abs).build());
         XmlSuite suite = new XmlSuite();
         suite.setName(name);
         XmlTest test = new XmlTest(suite);
@@ -45,26 +48,10 @@ final class SuiteRunner {
         TestNG tng = new TestNG(false);
         tng.setUseDefaultListeners(false);
         tng.setVerbose(0);
+        tng.addListener(new SuiteRun.Handover(run));
         tng.setXmlSuites(List.of(suite));
         tng.run();
-        return tng.getStatus();
-    }
-
-    /**
-     * Makes the run's harness.* (and allure.*) properties the JVM's, key by key. Never System.setProperties:
-     * the browser warms up on another thread meanwhile, and Selenium's Grid client sets otel.* properties
-     * there and reads them back a moment later; swapping the whole set in between dropped them (and the
-     * run failed on "opentelemetry-exporter-otlp not found").
-     */
-    static void apply(Properties props) {
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith(RunConfig.PREFIX) && props.getProperty(key) == null) System.clearProperty(key);   // a previous run's
-        }
-        for (String key : props.stringPropertyNames()) {
-            if (!key.startsWith(RunConfig.PREFIX) && !key.startsWith("allure.")) continue;    // the rest is the JVM's own
-            String value = props.getProperty(key);
-            if (!value.equals(System.getProperty(key))) System.setProperty(key, value);
-        }
+        return new Finished(tng.getStatus(), run);
     }
 
     /** One line naming the category and what to do next; the exit code of the category. */

@@ -9,21 +9,20 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 /**
- * Everything a run needs, validated. Both the CLI and the Maven-run suites build it from the same
- * {@code harness.*} properties, so a setting means the same thing on either path.
+ * Everything a run needs, validated. The command line's options and the suite files' {@code harness.*} properties
+ * are read through one table, {@link Setting}, so a setting means the same thing on either path.
  */
 public record RunConfig(Target target, String appUrl, String loginUrl, String apiUrl, Long companyId, String accountName,
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
                         Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall,
-                        Duration deadline, boolean resetSecret, String controlToken, String simUi) {
+                        Duration deadline, boolean resetSecret, String controlToken, String simUi, String clientId) {
 
-    public static final String DEFAULT_NAME = "laborchart-integration";
+    public static final String DEFAULT_NAME = Setting.NAME.defaultValue();
     public static final String PREFIX = "harness.";
-    /** How long the REST cross-check may take in all, waits for rate limits and slow answers included. */
-    public static final long DEFAULT_DEADLINE_SECONDS = 120;
     /** The control API token of a running `./harness sim --control` (the embedded simulator's is made per run). */
     public static final String CONTROL_TOKEN_ENV = "PROCORE_SIM_CONTROL_TOKEN";
     /** The embedded simulator's web UIs: the guide's pages, or pages built like Procore's current web app. */
@@ -63,43 +62,33 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         }
     }
 
-    public RunConfig withUrls(String app, String login, String api) {
-        return new RunConfig(target, app, login, api, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken, simUi);
-    }
+    /** A builder holding this configuration, to change a few settings and build anew. */
+    public Builder toBuilder() { return new Builder(this); }
 
-    public RunConfig withCompany(long id) {
-        return new RunConfig(target, appUrl, loginUrl, apiUrl, id, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken, simUi);
-    }
-
-    public RunConfig withCredentials(Path file) {
-        return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, file, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken, simUi);
-    }
-
-    /** The embedded simulator's control API token, known only to this run. */
-    public RunConfig withControlToken(String token) {
-        return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, token, simUi);
-    }
-
-    public RunConfig withUser(String u) {
-        return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary, consent,
-                allowProduction, interactive, u, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout, addAllStall,
-                deadline, resetSecret, controlToken, simUi);
-    }
-
-    /** Reads and validates {@code harness.*} properties; throws {@link BadInput} with one line on any problem. */
+    /** Reads and validates {@code harness.*} properties (the suite files' path); throws {@link BadInput} with one line on any problem. */
     public static RunConfig from(Properties p) {
-        Target target = Target.parse(p.getProperty(PREFIX + "target", "simulator"));
-        String app = url(p, "app-url");
-        String login = url(p, "login-url");
-        String api = url(p, "api-url");
+        return from(key -> {
+            String v = p.getProperty(PREFIX + key);
+            // Maven's run names Allure's folder: the results go there unless harness.results says otherwise
+            return v == null && key.equals(Setting.RESULTS.key()) ? p.getProperty("allure.results.directory") : v;
+        });
+    }
+
+    /** Reads and validates options by their key in {@link Setting} (the command line's path); null values count as not given. */
+    public static RunConfig from(Map<String, String> options) { return from(options::get); }
+
+    /** The properties that give {@code options} (key to value; null values left out) to {@link #from(Properties)}. */
+    public static void put(Properties p, Map<String, String> options) {
+        options.forEach((k, v) -> {
+            if (v != null) p.setProperty(PREFIX + k, v);
+        });
+    }
+
+    private static RunConfig from(UnaryOperator<String> raw) {
+        Target target = Setting.TARGET.read(raw);
+        String app = Setting.APP_URL.read(raw);
+        String login = Setting.LOGIN_URL.read(raw);
+        String api = Setting.API_URL.read(raw);
         if (target != Target.SIMULATOR) {
             app = app != null ? app : target.appUrl;
             login = login != null ? login : (app.equals(target.appUrl) ? target.loginUrl : app);
@@ -110,108 +99,142 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         } else if (login != null || api != null) {
             throw new BadInput("--login-url and --api-url need --app-url for the simulator target");
         }
-        Long company = number(p, "company", "--company");
-        String name = p.getProperty(PREFIX + "name", DEFAULT_NAME).strip();
-        if (name.isEmpty()) throw new BadInput("--name must not be empty");
-        if (name.length() > 255) throw new BadInput("--name is " + name.length() + " characters; Procore allows at most 255");
-        Long consent = number(p, "consent", "--consent");
-        boolean allowProduction = bool(p, "allow-production");
-        boolean handOff = bool(p, "hand-off");
-        boolean headed = bool(p, "headed") || handOff;
-        String grid = url(p, "grid");
+        Long company = Setting.COMPANY.read(raw);
+        String name = Setting.NAME.read(raw);
+        Long consent = Setting.CONSENT.read(raw);
+        boolean allowProduction = Setting.ALLOW_PRODUCTION.read(raw);
+        boolean handOff = Setting.HAND_OFF.read(raw);
+        boolean headed = Setting.HEADED.read(raw) || handOff;
+        String grid = Setting.GRID.read(raw);
         if (target != Target.SIMULATOR && company == null) {
             throw new BadInput("--company is required for target " + target.id + " (the number in Procore's URL: /<company id>/company/home/list)");
         }
-        if (target == Target.PRODUCTION && !allowProduction && !bool(p, "read-only")) {
+        if (target == Target.PRODUCTION && !allowProduction && !Setting.READ_ONLY.read(raw)) {
             // a consent problem, not a typo: exit 4 like every other missing consent
             throw new HarnessFailure(Category.CONSENT_REFUSED,
                     "target production changes a live company: add --allow-production (and --consent <company id>) if that is what you mean");
         }
-        String user = p.getProperty(PREFIX + "user");
-        if (target != Target.SIMULATOR && !handOff && (user == null || user.isBlank())) {
+        String user = Setting.USER.read(raw);
+        if (target != Target.SIMULATOR && !handOff && user == null) {
             throw new BadInput("--user is required for target " + target.id + " (or --hand-off to sign in yourself in a headed browser)");
         }
-        Path creds = p.getProperty(PREFIX + "credentials") == null ? null : Path.of(p.getProperty(PREFIX + "credentials"));
-        Path results = Path.of(p.getProperty(PREFIX + "results", p.getProperty("allure.results.directory", "allure-results")));
-        int simProjects = (int) (long) numberOr(p, "sim-projects", "--sim-projects", 50);
-        if (simProjects < 0 || simProjects > 100_000) throw new BadInput("--sim-projects must be between 0 and 100000");
-        Duration timeout = Duration.ofSeconds(numberOr(p, "timeout", "--timeout", 20));
-        Duration addAll = Duration.ofSeconds(numberOr(p, "add-all-timeout", "--add-all-timeout", 600));
-        Duration stall = Duration.ofSeconds(numberOr(p, "add-all-stall", "--add-all-stall", 30));
+        Path creds = Setting.CREDENTIALS.read(raw);
+        Path results = Setting.RESULTS.read(raw);
+        int simProjects = (int) (long) Setting.SIM_PROJECTS.read(raw);
+        Duration timeout = Duration.ofSeconds(Setting.TIMEOUT.read(raw));
+        Duration addAll = Duration.ofSeconds(Setting.ADD_ALL_TIMEOUT.read(raw));
+        Duration stall = Duration.ofSeconds(Setting.ADD_ALL_STALL.read(raw));
         if (timeout.isNegative() || timeout.isZero() || addAll.isNegative() || addAll.isZero() || stall.isNegative() || stall.isZero()) {
             throw new BadInput("--timeout, --add-all-timeout and --add-all-stall must be positive numbers of seconds");
         }
-        Duration deadline = Duration.ofSeconds(numberOr(p, "deadline", "--deadline", DEFAULT_DEADLINE_SECONDS));
+        Duration deadline = Duration.ofSeconds(Setting.DEADLINE.read(raw));
         if (deadline.isNegative() || deadline.isZero() || deadline.toSeconds() > 86_400) {
             throw new BadInput("--deadline must be a positive number of seconds, at most 86400 (a day)");
         }
-        boolean interactive = bool(p, "interactive");
-        String simUi = p.getProperty(PREFIX + "sim-ui", "classic").strip().toLowerCase(Locale.ROOT);
-        if (!SIM_UIS.contains(simUi)) throw new BadInput("--sim-ui must be classic or current, not '" + simUi + "'");
         String token = System.getenv(CONTROL_TOKEN_ENV);
-        return new RunConfig(target, app, login, api, company, name, headed, grid, p.getProperty(PREFIX + "browser"),
-                p.getProperty(PREFIX + "driver"), consent, allowProduction, interactive, user, handOff, creds, results,
-                simProjects, timeout, addAll, stall, deadline, bool(p, "reset-secret"), token == null || token.isBlank() ? null : token.strip(), simUi);
+        return new Builder().target(target).appUrl(app).loginUrl(login).apiUrl(api).companyId(company).accountName(name).headed(headed)
+                .gridUrl(grid).browserBinary(Setting.BROWSER.read(raw)).driverBinary(Setting.DRIVER.read(raw)).consent(consent)
+                .allowProduction(allowProduction).interactive(Setting.INTERACTIVE.read(raw)).user(user).handOff(handOff)
+                .credentialsFile(creds).resultsDir(results).simProjects(simProjects).timeout(timeout).addAllTimeout(addAll)
+                .addAllStall(stall).deadline(deadline).resetSecret(Setting.RESET_SECRET.read(raw))
+                .controlToken(token == null || token.isBlank() ? null : token.strip()).simUi(Setting.SIM_UI.read(raw))
+                .clientId(Setting.CLIENT_ID.read(raw)).build();
     }
 
-    public static RunConfig fromSystemProperties() { return from(System.getProperties()); }
+    /** Builds a {@link RunConfig}; {@link RunConfig#toBuilder()} starts from an existing one. */
+    public static final class Builder {
+        private Target target = Target.SIMULATOR;
+        private String appUrl;
+        private String loginUrl;
+        private String apiUrl;
+        private Long companyId;
+        private String accountName = DEFAULT_NAME;
+        private boolean headed;
+        private String gridUrl;
+        private String browserBinary;
+        private String driverBinary;
+        private Long consent;
+        private boolean allowProduction;
+        private boolean interactive;
+        private String user;
+        private boolean handOff;
+        private Path credentialsFile;
+        private Path resultsDir;
+        private int simProjects;
+        private Duration timeout;
+        private Duration addAllTimeout;
+        private Duration addAllStall;
+        private Duration deadline;
+        private boolean resetSecret;
+        private String controlToken;
+        private String simUi;
+        private String clientId;
 
-    /** The properties that reproduce this configuration (for handing it to a suite run). */
-    public static void put(Properties p, Map<String, String> options) {
-        options.forEach((k, v) -> {
-            if (v != null) p.setProperty(PREFIX + k, v);
-        });
-    }
+        private Builder() {}
 
-    private static String url(Properties p, String key) {
-        String v = p.getProperty(PREFIX + key);
-        if (v == null || v.isBlank()) return null;
-        v = v.strip();
-        URI u;
-        try {
-            u = new URI(v);
-        } catch (Exception e) {
-            throw new BadInput("--" + key + " is not an http(s) URL");
+        private Builder(RunConfig c) {
+            target = c.target;
+            appUrl = c.appUrl;
+            loginUrl = c.loginUrl;
+            apiUrl = c.apiUrl;
+            companyId = c.companyId;
+            accountName = c.accountName;
+            headed = c.headed;
+            gridUrl = c.gridUrl;
+            browserBinary = c.browserBinary;
+            driverBinary = c.driverBinary;
+            consent = c.consent;
+            allowProduction = c.allowProduction;
+            interactive = c.interactive;
+            user = c.user;
+            handOff = c.handOff;
+            credentialsFile = c.credentialsFile;
+            resultsDir = c.resultsDir;
+            simProjects = c.simProjects;
+            timeout = c.timeout;
+            addAllTimeout = c.addAllTimeout;
+            addAllStall = c.addAllStall;
+            deadline = c.deadline;
+            resetSecret = c.resetSecret;
+            controlToken = c.controlToken;
+            simUi = c.simUi;
+            clientId = c.clientId;
         }
-        // never echo a URL that may carry user:password@
-        if (u.getRawUserInfo() != null || (u.getRawAuthority() != null && u.getRawAuthority().contains("@"))) {
-            throw new BadInput("--" + key + " must not carry a user name or password (user:password@host): sign-in takes --user and "
-                    + "PROCORE_PASSWORD, and the URL would be echoed in logs and the report");
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-            throw new BadInput("--" + key + " is not an http(s) URL: '" + v + "'");
-        }
-        if (scheme.equals("http") && !loopback(v)) {
-            throw new BadInput("--" + key + " uses plain http to " + u.getHost() + ": the password and the client secret would travel "
-                    + "in clear; use https (plain http is only for a simulator on this machine)");
-        }
-        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
-    }
 
-    private static Long number(Properties p, String key, String flag) {
-        String v = p.getProperty(PREFIX + key);
-        if (v == null || v.isBlank()) return null;
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n <= 0) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BadInput(flag + " must be a positive whole number (a Procore company ID), not '" + v + "'");
-        }
-    }
+        public Builder target(Target v) { target = v; return this; }
+        /** The web app, sign-in and API URLs together (a simulator this run started has one URL for all three). */
+        public Builder urls(String app, String login, String api) { appUrl = app; loginUrl = login; apiUrl = api; return this; }
+        public Builder appUrl(String v) { appUrl = v; return this; }
+        public Builder loginUrl(String v) { loginUrl = v; return this; }
+        public Builder apiUrl(String v) { apiUrl = v; return this; }
+        public Builder companyId(Long v) { companyId = v; return this; }
+        public Builder accountName(String v) { accountName = v; return this; }
+        public Builder headed(boolean v) { headed = v; return this; }
+        public Builder gridUrl(String v) { gridUrl = v; return this; }
+        public Builder browserBinary(String v) { browserBinary = v; return this; }
+        public Builder driverBinary(String v) { driverBinary = v; return this; }
+        public Builder consent(Long v) { consent = v; return this; }
+        public Builder allowProduction(boolean v) { allowProduction = v; return this; }
+        public Builder interactive(boolean v) { interactive = v; return this; }
+        public Builder user(String v) { user = v; return this; }
+        public Builder handOff(boolean v) { handOff = v; return this; }
+        public Builder credentialsFile(Path v) { credentialsFile = v; return this; }
+        public Builder resultsDir(Path v) { resultsDir = v; return this; }
+        public Builder simProjects(int v) { simProjects = v; return this; }
+        public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder addAllTimeout(Duration v) { addAllTimeout = v; return this; }
+        public Builder addAllStall(Duration v) { addAllStall = v; return this; }
+        public Builder deadline(Duration v) { deadline = v; return this; }
+        public Builder resetSecret(boolean v) { resetSecret = v; return this; }
+        /** The embedded simulator's control API token, known only to this run. */
+        public Builder controlToken(String v) { controlToken = v; return this; }
+        public Builder simUi(String v) { simUi = v; return this; }
+        public Builder clientId(String v) { clientId = v; return this; }
 
-    private static long numberOr(Properties p, String key, String flag, long dflt) {
-        String v = p.getProperty(PREFIX + key);
-        if (v == null || v.isBlank()) return dflt;
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new BadInput(flag + " must be a whole number, not '" + v + "'");
+        public RunConfig build() {
+            return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary,
+                    consent, allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout,
+                    addAllStall, deadline, resetSecret, controlToken, simUi, clientId);
         }
-    }
-
-    private static boolean bool(Properties p, String key) {
-        return Boolean.parseBoolean(p.getProperty(PREFIX + key, "false"));
     }
 }

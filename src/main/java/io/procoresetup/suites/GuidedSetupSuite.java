@@ -9,28 +9,31 @@ import io.procoresetup.setup.Guide;
 import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.verify.CrossCheck;
 import io.qameta.allure.Allure;
+import org.testng.ITestContext;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
  * The guided setup as TestNG tests (suites/setup.xml): the six steps of the guide against the target
- * the harness.* properties name (the embedded simulator by default), then the cross-check through the API.
+ * the run's configuration names (the embedded simulator by default), then the cross-check through the API.
  */
 public class GuidedSetupSuite {
 
+    private SuiteRun run;
     private RunSession session;
     private GuidedSetup.Result result;
 
     @BeforeClass(alwaysRun = true)
-    public void open() {
+    public void open(ITestContext context) {
+        run = SuiteRun.of(context);
         try {
-            RunConfig config = RunConfig.fromSystemProperties();
+            RunConfig config = run.config();
             ConsentGate.precheck(config);
             GuidedSetup.precheck(config);
             session = RunSession.open(config, Narrator.console());
         } catch (RuntimeException | Error e) {
-            Outcome.failed(e);
+            run.failed(e);
             throw e;
         }
     }
@@ -42,9 +45,9 @@ public class GuidedSetupSuite {
                 ConsentGate.host(session.config.appUrl()), "Guided setup");
         try {
             result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator);
-            Outcome.succeeded(result);
+            run.succeeded(result);
         } catch (RuntimeException | Error e) {
-            Outcome.failed(e);
+            run.failed(e);
             throw e;
         }
     }
@@ -56,10 +59,10 @@ public class GuidedSetupSuite {
                 result.companyName() + " (" + result.companyId() + ") on " + session.config.target().id + " at "
                         + ConsentGate.host(session.config.appUrl()), "API cross-check");
         try {
-            Outcome.checked(CrossCheck.run(session.config, session.browser, session.evidence, session.narrator, result.saved(),
+            run.checked(CrossCheck.run(session.config, session.browser, session.evidence, session.narrator, result.saved(),
                     new CrossCheck.Seen(result.companyId(), result.companyName(), result.directoryName(), result.addToNewProjectsTicked())));
         } catch (RuntimeException | Error e) {
-            Outcome.failed(e);
+            run.failed(e);
             throw e;
         }
     }

@@ -16,6 +16,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.testng.ITestContext;
 import org.testng.annotations.Test;
 
 import java.io.IOException;
@@ -30,10 +31,11 @@ public class InventorySuite {
     public static final String INVENTORY_ACCOUNT = "regression-inventory";
 
     @Test(description = "UI inventory: every page and element the six steps use (read-only)")
-    public void inventory() {
+    public void inventory(ITestContext context) {
         Allure.getLifecycle().updateTestCase(t -> t.setName("UI inventory"));
+        SuiteRun run = SuiteRun.of(context);
         try {
-            RunConfig config = RunConfig.fromSystemProperties();
+            RunConfig config = run.config();
             try (RunSession s = RunSession.open(config, Narrator.console())) {
                 s.evidence.job(ReportFacts.REGRESSION_JOB);
                 HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
@@ -53,7 +55,7 @@ public class InventorySuite {
                 }
             }
         } catch (RuntimeException | Error e) {
-            Outcome.failed(e);
+            run.failed(e);
             throw e;
         }
     }

@@ -49,9 +49,10 @@ public final class RunSession implements AutoCloseable {
                         .withUi(config.simUi()));
                 if (config.credentialsFile() == null) {
                     // a fresh demo company every run: its credentials are kept apart from a running simulator's
-                    config = config.withCredentials(CredentialsFile.defaultPath("embedded-simulator", sim.companyId(), config.accountName()));
+                    config = config.toBuilder().credentialsFile(CredentialsFile.defaultPath("embedded-simulator", sim.companyId(),
+                            config.accountName())).build();
                 }
-                config = config.withUrls(sim.url(), sim.url(), sim.url()).withControlToken(sim.controlToken());
+                config = config.toBuilder().urls(sim.url(), sim.url(), sim.url()).controlToken(sim.controlToken()).build();
                 narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects, " + config.simUi() + " UI)");
             }
             RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);
@@ -90,7 +91,7 @@ public final class RunSession implements AutoCloseable {
             }
         }
         env.put("grid", config.gridUrl() == null ? "none (local browser)" : config.gridUrl());
-        env.put("java", System.getProperty("java.version"));
+        env.put("java", Runtime.version().toString());
         String version = RunSession.class.getPackage().getImplementationVersion();
         env.put("harness", "procore-setup-harness " + (version != null ? version : "(development build)"));
         env.put("started", started);

@@ -8,11 +8,14 @@ import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.ui.HomePage;
 import io.procoresetup.verify.CrossCheck;
 import io.qameta.allure.Allure;
+import org.testng.ITestContext;
 import org.testng.annotations.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Properties;
 
 /**
  * Regression part 2: the full six-step setup and the cross-check on a throwaway account whose name marks
@@ -22,17 +25,18 @@ public class ThrowawaySetupSuite {
     public static final String PREFIX = "harness-regression-";
 
     @Test(description = "Full setup and cross-check on a throwaway account, deleted afterwards")
-    public void throwawaySetup() {
+    public void throwawaySetup(ITestContext context) throws IOException {
         Allure.getLifecycle().updateTestCase(t -> t.setName("Throwaway setup and cross-check"));
+        SuiteRun run = SuiteRun.of(context);
+        Path scratch = null;
         try {
-            Properties p = new Properties();
-            p.putAll(System.getProperties());
             String name = PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-            p.setProperty(RunConfig.PREFIX + "name", name);
-            if (p.getProperty(RunConfig.PREFIX + "credentials") == null) {
-                p.setProperty(RunConfig.PREFIX + "credentials", System.getProperty("java.io.tmpdir") + "/" + name + ".json");
+            RunConfig.Builder b = run.config().toBuilder().accountName(name);
+            if (run.config().credentialsFile() == null) {
+                scratch = Files.createTempDirectory("harness-regression-");      // only this user may read it
+                b.credentialsFile(scratch.resolve(name + ".json"));
             }
-            RunConfig config = RunConfig.from(p);
+            RunConfig config = b.build();
             ConsentGate.precheck(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
                 s.evidence.job(ReportFacts.REGRESSION_JOB);
@@ -44,14 +48,22 @@ public class ThrowawaySetupSuite {
                     new HomePage(s.browser).header().openAccountAndAdminSettings().openServiceAccounts().delete(name);
                     s.narrator.say("Deleted the throwaway account " + name);
                 });
-                java.nio.file.Files.deleteIfExists(r.credentials());
-                Outcome.succeeded(r);
+                Files.deleteIfExists(r.credentials());
+                run.succeeded(r);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            Outcome.failed(e);
+            run.failed(e);
             throw e;
+        } finally {
+            if (scratch != null) deleteScratch(scratch);
         }
+    }
+
+    /** The throwaway account's credentials die with it, whatever happened to the run. */
+    private static void deleteScratch(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(dir);
     }
 }

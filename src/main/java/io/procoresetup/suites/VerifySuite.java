@@ -12,6 +12,7 @@ import io.procoresetup.ui.EditUserPage;
 import io.procoresetup.ui.HomePage;
 import io.procoresetup.verify.CrossCheck;
 import io.qameta.allure.Allure;
+import org.testng.ITestContext;
 import org.testng.annotations.Test;
 
 import java.io.Console;
@@ -26,10 +27,11 @@ public class VerifySuite {
     public static final String SECRET_ENV = "PROCORE_CLIENT_SECRET";
 
     @Test(description = "Cross-check an existing service account through the REST API")
-    public void verify() {
+    public void verify(ITestContext context) {
         Allure.getLifecycle().updateTestCase(t -> t.setName(CrossCheck.TITLE));
+        SuiteRun run = SuiteRun.of(context);
         try {
-            RunConfig config = RunConfig.fromSystemProperties();
+            RunConfig config = run.config();
             Credentials creds = credentials(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
                 s.evidence.job(ReportFacts.VERIFY_JOB);
@@ -45,19 +47,19 @@ public class VerifySuite {
                 EditUserPage edit = home.header().openDirectory().edit(directoryName);
                 boolean ticked = edit.projectSettings().addsToNewProjects();
                 s.evidence.screenshot("the account's Directory settings");
-                Outcome.checked(CrossCheck.run(s.config, s.browser, s.evidence, s.narrator, creds,
+                run.checked(CrossCheck.run(s.config, s.browser, s.evidence, s.narrator, creds,
                         new CrossCheck.Seen(companyId, companyName, directoryName, ticked)));
             }
         } catch (RuntimeException | Error e) {
-            Outcome.failed(e);
+            run.failed(e);
             throw e;
         }
     }
 
     /** From --credentials FILE, or --client-id with the secret from PROCORE_CLIENT_SECRET or a hidden prompt. */
     static Credentials credentials(RunConfig config) {
-        String clientId = System.getProperty(RunConfig.PREFIX + "client-id");
-        if (clientId != null && !clientId.isBlank()) {
+        String clientId = config.clientId();
+        if (clientId != null) {
             String secret = System.getenv(SECRET_ENV);
             if (secret == null || secret.isEmpty()) {
                 Console console = System.console();
@@ -66,7 +68,7 @@ public class VerifySuite {
                 secret = typed == null ? "" : new String(typed);
             }
             if (secret.isEmpty()) throw new BadInput("no client secret given");
-            return new Credentials(clientId.strip(), Secret.of(secret), config.companyId() == null ? 0 : config.companyId(),
+            return new Credentials(clientId, Secret.of(secret), config.companyId() == null ? 0 : config.companyId(),
                     config.accountName(), config.target().id, config.appUrl(), Instant.now());
         }
         if (config.credentialsFile() == null) throw new BadInput("verify needs --credentials FILE or --client-id ID");
