@@ -19,7 +19,8 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
                         boolean headed, String gridUrl, String browserBinary, String driverBinary, Long consent,
                         boolean allowProduction, boolean interactive, String user, boolean handOff, Path credentialsFile,
                         Path resultsDir, int simProjects, Duration timeout, Duration addAllTimeout, Duration addAllStall,
-                        Duration deadline, boolean resetSecret, String controlToken, String simUi, String clientId) {
+                        Duration deadline, boolean resetSecret, String controlToken, String simUi, String clientId,
+                        String route, String appVersionKey) {
 
     public static final String DEFAULT_NAME = Setting.NAME.defaultValue();
     public static final String PREFIX = "harness.";
@@ -27,6 +28,12 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
     public static final String CONTROL_TOKEN_ENV = "PROCORE_SIM_CONTROL_TOKEN";
     /** The embedded simulator's web UIs: the guide's pages, or pages built like Procore's current web app. */
     public static final java.util.List<String> SIM_UIS = java.util.List.of("classic", "current");
+
+    /** The guide's route (a traditional service account) or today's (the app's DMSA). */
+    public static final String GUIDE = "guide";
+    public static final String DMSA = "dmsa";
+
+    public boolean dmsa() { return DMSA.equals(route); }
 
     /** Whether the run starts its own simulator (target simulator with no URL given). */
     public boolean embeddedSimulator() { return target == Target.SIMULATOR && appUrl == null; }
@@ -131,6 +138,13 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         if (deadline.isNegative() || deadline.isZero() || deadline.toSeconds() > 86_400) {
             throw new BadInput("--deadline must be a positive number of seconds, at most 86400 (a day)");
         }
+        String route = Setting.ROUTE.read(raw);
+        String key = Setting.APP_VERSION_KEY.read(raw);
+        if (DMSA.equals(route) && key == null && !Setting.READ_ONLY.read(raw)) {
+            throw new BadInput("--route dmsa needs --app-version-key: the 36-character App Version ID the app's developer gave you"
+                    + " (the simulator's app is printed by './harness sim')");
+        }
+        if (!DMSA.equals(route) && key != null) throw new BadInput("--app-version-key is for --route dmsa");
         String token = System.getenv(CONTROL_TOKEN_ENV);
         return new Builder().target(target).appUrl(app).loginUrl(login).apiUrl(api).companyId(company).accountName(name).headed(headed)
                 .gridUrl(grid).browserBinary(Setting.BROWSER.read(raw)).driverBinary(Setting.DRIVER.read(raw)).consent(consent)
@@ -138,7 +152,7 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
                 .credentialsFile(creds).resultsDir(results).simProjects(simProjects).timeout(timeout).addAllTimeout(addAll)
                 .addAllStall(stall).deadline(deadline).resetSecret(Setting.RESET_SECRET.read(raw))
                 .controlToken(token == null || token.isBlank() ? null : token.strip()).simUi(Setting.SIM_UI.read(raw))
-                .clientId(Setting.CLIENT_ID.read(raw)).build();
+                .clientId(Setting.CLIENT_ID.read(raw)).route(route).appVersionKey(key).build();
     }
 
     /** Builds a {@link RunConfig}; {@link RunConfig#toBuilder()} starts from an existing one. */
@@ -169,6 +183,8 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         private String controlToken;
         private String simUi;
         private String clientId;
+        private String route = GUIDE;
+        private String appVersionKey;
 
         private Builder() {}
 
@@ -199,6 +215,8 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
             controlToken = c.controlToken;
             simUi = c.simUi;
             clientId = c.clientId;
+            route = c.route;
+            appVersionKey = c.appVersionKey;
         }
 
         public Builder target(Target v) { target = v; return this; }
@@ -230,11 +248,13 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         public Builder controlToken(String v) { controlToken = v; return this; }
         public Builder simUi(String v) { simUi = v; return this; }
         public Builder clientId(String v) { clientId = v; return this; }
+        public Builder route(String v) { route = v; return this; }
+        public Builder appVersionKey(String v) { appVersionKey = v; return this; }
 
         public RunConfig build() {
             return new RunConfig(target, appUrl, loginUrl, apiUrl, companyId, accountName, headed, gridUrl, browserBinary, driverBinary,
                     consent, allowProduction, interactive, user, handOff, credentialsFile, resultsDir, simProjects, timeout, addAllTimeout,
-                    addAllStall, deadline, resetSecret, controlToken, simUi, clientId);
+                    addAllStall, deadline, resetSecret, controlToken, simUi, clientId, route, appVersionKey);
         }
     }
 }

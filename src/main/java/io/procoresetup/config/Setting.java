@@ -66,6 +66,11 @@ public final class Setting<T> {
                     + "Without it you are asked, or, with no terminal, setup stops.");
     public static final Setting<Long> SIM_PROJECTS = new Setting<>("sim-projects", "COUNT", "50", Set.of("setup"),
             "Active projects in the embedded simulator (default: ${DEFAULT-VALUE}).", Setting::projects);
+    public static final Setting<String> ROUTE = new Setting<>("route", "ROUTE", "guide", Set.of("setup", "plan", "verify", "regression"),
+            "guide (default: Procore's six-step guide, a traditional service account) or dmsa (install the integration's app, "
+                    + "which creates a Developer Managed Service Account: what Procore supports since 2025).", Setting::route);
+    public static final Setting<String> APP_VERSION_KEY = new Setting<>("app-version-key", "KEY", null, Set.of("setup", "plan", "regression"),
+            "With --route dmsa: the 36-character App Version ID the app's developer gave you.", Setting::appVersionKey);
     /** No flag: the command line decides it (a terminal, and no --consent); suite files may set it. */
     public static final Setting<Boolean> INTERACTIVE = flag("interactive", Set.of(),
             "Whether the run may ask a person for consent, a password or a secret reset.");
@@ -192,6 +197,24 @@ public final class Setting<T> {
         String ui = v.strip().toLowerCase(Locale.ROOT);
         if (!RunConfig.SIM_UIS.contains(ui)) throw new BadInput(flag + " must be classic or current, not '" + ui + "'");
         return ui;
+    }
+
+    private static String route(String flag, String v) {
+        String r = v.strip().toLowerCase(Locale.ROOT);
+        if (!r.equals("guide") && !r.equals("dmsa")) throw new BadInput(flag + " must be guide or dmsa, not '" + v.strip() + "'");
+        return r;
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static String appVersionKey(String flag, String v) {
+        String k = v.strip();
+        if (!UUID.matcher(k).matches()) {
+            throw new BadInput(flag + " must be the 36-character App Version ID (8-4-4-4-12 hexadecimal digits, "
+                    + "like 7b1f5e2c-3a94-4d6b-9c8e-2f4a6d1b0e53), not '" + (k.length() > 40 ? k.substring(0, 40) + "…" : k) + "'");
+        }
+        return k.toLowerCase(Locale.ROOT);
     }
 
     private static String accountName(String flag, String v) {
