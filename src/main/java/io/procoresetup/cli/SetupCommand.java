@@ -5,7 +5,9 @@ import io.procoresetup.config.RunConfig;
 import io.procoresetup.config.Setting;
 import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.setup.GuidedSetup;
+import io.procoresetup.suites.AppInstallSuite;
 import io.procoresetup.suites.GuidedSetupSuite;
+import io.procoresetup.setup.AppInstall;
 import io.procoresetup.suites.RunSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,7 @@ final class SetupCommand implements Callable<Integer> {
         ConsentGate.precheck(config);                   // and so does missing or mismatched consent
         GuidedSetup.precheck(config);                   // and no password, or credentials bound for the repository
         BrowserWarmup.start(RunSession.settings(config));
+        if (config.dmsa()) return appInstall(config);
         SuiteRunner.Finished finished = SuiteRunner.run("Guided setup", GuidedSetupSuite.class, config);
         if (finished.run().failure().isPresent()) {
             int exit = SuiteRunner.explain(finished.run().failure().get(), "setup");
@@ -48,6 +51,23 @@ final class SetupCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         System.out.println("Client ID " + r.clientId() + "; Client ID and secret saved in " + r.credentials());
+        if (!report.noReport) SuiteRunner.report(config.resultsDir());
+        return ExitCodes.OK;
+    }
+
+    /** Today's route: the app's install (a DMSA); nothing secret is shown, the vendor gets the Company ID. */
+    private int appInstall(RunConfig config) {
+        SuiteRunner.Finished finished = SuiteRunner.run("App install", AppInstallSuite.class, config);
+        if (finished.run().failure().isPresent()) {
+            int exit = SuiteRunner.explain(finished.run().failure().get(), "setup");
+            if (!report.noReport) SuiteRunner.report(config.resultsDir());
+            return exit;
+        }
+        AppInstall.Result r = finished.run().installed().orElse(null);
+        if (r == null || finished.status() != 0) {
+            System.err.println("harness: setup did not finish (TestNG exit " + finished.status() + ")");
+            return ExitCodes.FAILED;
+        }
         if (!report.noReport) SuiteRunner.report(config.resultsDir());
         return ExitCodes.OK;
     }

@@ -140,10 +140,6 @@ public record RunConfig(Target target, String appUrl, String loginUrl, String ap
         }
         String route = Setting.ROUTE.read(raw);
         String key = Setting.APP_VERSION_KEY.read(raw);
-        if (DMSA.equals(route) && key == null && !Setting.READ_ONLY.read(raw)) {
-            throw new BadInput("--route dmsa needs --app-version-key: the 36-character App Version ID the app's developer gave you"
-                    + " (the simulator's app is printed by './harness sim')");
-        }
         if (!DMSA.equals(route) && key != null) throw new BadInput("--app-version-key is for --route dmsa");
         String token = System.getenv(CONTROL_TOKEN_ENV);
         return new Builder().target(target).appUrl(app).loginUrl(login).apiUrl(api).companyId(company).accountName(name).headed(headed)

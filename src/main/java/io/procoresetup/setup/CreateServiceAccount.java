@@ -1,5 +1,7 @@
 package io.procoresetup.setup;
 
+import io.procoresetup.config.RunConfig;
+import io.procoresetup.ui.ProcoreRefused;
 import io.procoresetup.ui.ServiceAccountPage;
 import io.procoresetup.ui.ServiceAccountsPage;
 
@@ -26,7 +28,14 @@ public final class CreateServiceAccount implements SetupStep<ServiceAccountsPage
 
     @Override
     public Applied<Account> apply(StepContext c, ServiceAccountsPage list, Seen<Account> seen) {
-        var form = list.openNew();
+        io.procoresetup.ui.NewServiceAccountPage form;
+        try {
+            form = list.openNew();
+        } catch (ProcoreRefused sunset) {
+            // the way on: today's route, as the exact command for this target and company
+            throw new ProcoreRefused(sunset.getMessage() + " ('" + GuidedSetup.setupCommand(c.config().toBuilder().route(RunConfig.DMSA)
+                    .appVersionKey("<App Version ID from the app's developer>").build(), c.companyId()) + "')");
+        }
         c.sink().markPending(c.accountName(), c.companyId());     // a crash before the save leaves a safe Reset to the next run
         ServiceAccountPage created = form.create(c.accountName());
         return new Applied<>(new Account(list, true, Optional.of(created)), "created service account \"" + c.accountName() + "\"");

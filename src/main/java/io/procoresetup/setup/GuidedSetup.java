@@ -39,9 +39,9 @@ public final class GuidedSetup {
     private GuidedSetup() {}
 
     /** Signed in, on the company, with where the credentials go: what setup and plan both start from. */
-    private record Start(HomePage home, long companyId, String companyName, Path credentials) {}
+    record Start(HomePage home, long companyId, String companyName, Path credentials) {}
 
-    private static Start start(RunConfig config, Browser browser, Narrator narrator) {
+    static Start start(RunConfig config, Browser browser, Narrator narrator) {
         HomePage home = signIn(config, browser, narrator);
         Long urlCompany = home.companyId();
         if (config.companyId() != null && !config.companyId().equals(urlCompany)) {
@@ -125,14 +125,18 @@ public final class GuidedSetup {
 
     /** Names the report for the job and company, labels the test for humans, fills the environment. */
     public static void identify(RunConfig config, Evidence evidence, long companyId, String companyName, String what) {
+        identify(config, evidence, config.dmsa() ? Dmsa.route(String.valueOf(config.appVersionKey())) : Guide.ROUTE, companyId, companyName, what);
+    }
+
+    static void identify(RunConfig config, Evidence evidence, Route<?, ?> route, long companyId, String companyName, String what) {
         String job = evidence.job();
         evidence.environment("company.id", String.valueOf(companyId));
         evidence.environment("company.name", companyName);
-        evidence.environment("route", Guide.NAME);
+        evidence.environment("route", route.name());
         evidence.reportName(ReportFacts.reportName(job, companyName, companyId));
-        ReportFacts.label(job, Guide.NAME, Guide.ROUTE.titles(),
+        ReportFacts.label(job, route.name(), route.titles(),
                 companyName + " (" + companyId + ") on " + config.target().id + " at " + ConsentGate.host(config.appUrl()), what);
-        ReportFacts.links(Guide.ROUTE.steps().stream().map(st -> new ReportFacts.StepSource(st.title(), st.article())).toList());
+        ReportFacts.links(route.steps().stream().map(st -> new ReportFacts.StepSource(st.title(), st.article())).toList());
     }
 
     private static final String CELL = "border:1px solid #ccc;padding:4px 8px;text-align:left";
@@ -150,6 +154,11 @@ public final class GuidedSetup {
                 ? "saved to " + saved.savedTo() + " (readable only by its owner; never in this report)"
                 : saved != null && saved.credentials().isPresent() ? "already saved in " + c.sink().path() : "not saved in this run")});
         facts.add(new String[] {"Consent", ReportFacts.esc(consent.mode() + ", by " + consent.who() + " at " + consent.when())});
+        return outcome(facts, evidence);
+    }
+
+    /** The outcome table: the facts, then each step's result as the report recorded it. */
+    static String outcome(List<String[]> facts, Evidence evidence) {
         StringBuilder steps = new StringBuilder("<table style=\"border-collapse:collapse;font:14px sans-serif;margin-top:8px\"><tr>");
         for (String h : List.of("#", "Step", "Result", "What happened")) steps.append("<th style=\"").append(CELL).append("\">").append(h).append("</th>");
         steps.append("</tr>");
@@ -172,11 +181,12 @@ public final class GuidedSetup {
                 ConsentOnce.whenNeeded(changes -> {
                     throw new IllegalStateException("plan changes nothing, so it never asks for consent");
                 }));
-        identify(config, evidence, s.companyId(), s.companyName(), "Plan (read-only)");
+        Route<HomePage, ?> route = config.dmsa() ? Dmsa.route(config.appVersionKey()) : Guide.ROUTE;
+        identify(config, evidence, route, s.companyId(), s.companyName(), "Plan (read-only)");
         List<List<PlannedStep>> planned = new ArrayList<>();
         evidence.step(1, 1, "Plan: look at the current state (read-only)", "looked", () -> Failures.categorized(() -> {
-            planned.add(Guide.ROUTE.plan(c, s.home()));
-            return "looked at all " + Guide.ROUTE.steps().size() + " steps";
+            planned.add(route.plan(c, s.home()));
+            return "looked at all " + route.steps().size() + " steps";
         }));
         List<PlannedStep> out = planned.get(0);
         for (PlannedStep p : out) narrator.say((p.todo() ? "  [to do] " : "  [done]  ") + p.number() + " " + p.title() + ": " + p.what());
@@ -191,12 +201,13 @@ public final class GuidedSetup {
     /** The setup command line for the target this run looked at (no secret or password is ever part of it). */
     static String setupCommand(RunConfig c, long companyId) {
         StringBuilder b = new StringBuilder("./harness setup");
+        if (c.dmsa()) b.append(" --route dmsa --app-version-key ").append(c.appVersionKey());
         if (c.target() != Target.SIMULATOR) b.append(" --target ").append(c.target().id);
         if (c.appUrl() != null && !c.appUrl().equals(c.target().appUrl)) b.append(" --app-url ").append(c.appUrl());
         if (c.target() != Target.SIMULATOR || c.companyId() != null) b.append(" --company ").append(companyId);
         if (c.user() != null && !c.user().isBlank()) b.append(" --user ").append(c.user());
-        if (!RunConfig.DEFAULT_NAME.equals(c.accountName())) b.append(" --name '").append(c.accountName().replace("'", "'\\''")).append("'");
-        if (c.credentialsFile() != null) b.append(" --credentials ").append(c.credentialsFile());
+        if (!c.dmsa() && !RunConfig.DEFAULT_NAME.equals(c.accountName())) b.append(" --name '").append(c.accountName().replace("'", "'\\''")).append("'");
+        if (!c.dmsa() && c.credentialsFile() != null) b.append(" --credentials ").append(c.credentialsFile());
         return b.toString();
     }
 
@@ -205,6 +216,10 @@ public final class GuidedSetup {
      * sign-in: no password to sign in with, or a --credentials path inside the repository or results.
      */
     public static void precheck(RunConfig config) {
+        if (config.dmsa() && config.appVersionKey() == null) {
+            throw new BadInput("--route dmsa needs --app-version-key: the 36-character App Version ID the app's developer gave you"
+                    + " (the simulator's app is printed by './harness sim')");
+        }
         if (!config.handOff() && needsPassword(config) && (System.getenv(PASSWORD_ENV) == null || System.getenv(PASSWORD_ENV).isEmpty())
                 && System.console() == null) {
             throw new BadInput("no password for " + config.user() + ": set " + PASSWORD_ENV + " or run in a terminal to be asked (or use --hand-off)");

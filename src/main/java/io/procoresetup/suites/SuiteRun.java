@@ -1,6 +1,7 @@
 package io.procoresetup.suites;
 
 import io.procoresetup.config.RunConfig;
+import io.procoresetup.setup.AppInstall;
 import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.verify.Check;
 import org.testng.ISuite;
@@ -24,6 +25,7 @@ public final class SuiteRun {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicReference<GuidedSetup.Result> result = new AtomicReference<>();
     private final AtomicReference<List<Check>> checks = new AtomicReference<>();
+    private final AtomicReference<AppInstall.Result> installed = new AtomicReference<>();
 
     private SuiteRun(RunConfig config, RuntimeException unusable) {
         this.config = config;
@@ -59,12 +61,17 @@ public final class SuiteRun {
     /** The guided setup's result, when a suite class finished one. */
     public Optional<GuidedSetup.Result> result() { return Optional.ofNullable(result.get()); }
 
+    /** The DMSA route's result, when a suite class finished one. */
+    public Optional<AppInstall.Result> installed() { return Optional.ofNullable(installed.get()); }
+
     /** The cross-check's checks, when a suite class ran it. */
     public Optional<List<Check>> checks() { return Optional.ofNullable(checks.get()); }
 
     void failed(Throwable t) { failure.compareAndSet(null, t); }
 
     void succeeded(GuidedSetup.Result r) { result.set(r); }
+
+    void installed(AppInstall.Result r) { installed.set(r); }
 
     void checked(List<Check> c) { checks.set(List.copyOf(c)); }
 

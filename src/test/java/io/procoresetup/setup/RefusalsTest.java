@@ -89,6 +89,8 @@ public class RefusalsTest {
         assertEquals(r.err().strip().lines().count(), 1L, r.err());
         assertTrue(r.err().contains("Procore refused") && r.err().contains("Developer Managed Service Account")
                 && r.err().contains("App Management > Install App"), "the harness's own pointer: " + r.err());
+        assertTrue(r.err().contains("'./harness setup --route dmsa --app-version-key <App Version ID from the app's developer> --target sandbox")
+                && r.err().contains("--company " + cid), "names the exact command of today's route: " + r.err());
         assertFalse(r.err().contains("the integration's developer provides an app"), "not the page's words again: " + r.err());
         assertEquals(sim.audit().size(), before);
         assertEquals(sim.accounts(cid).size(), 0);
