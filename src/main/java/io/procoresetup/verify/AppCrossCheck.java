@@ -251,6 +251,7 @@ public final class AppCrossCheck {
     }
 
     private static String projectsUi(Seen ui) {
+        if (ui.appName() == null || !ui.installed()) return ui.activeProjects().size() + " active projects listed; no installed app to permit them";
         return ui.activeProjects().size() + " active projects listed; Permitted Projects (" + ui.permittedProjects() + ")";
     }
 

@@ -35,7 +35,6 @@ public class AppVerifyEndToEndTest {
 
     private Sim sim;
     private long cid;
-    private int active;
     private String secret;
     private Path work;
 
@@ -43,9 +42,6 @@ public class AppVerifyEndToEndTest {
     public void setUpOnce() throws IOException {
         sim = new Sim(ui());
         cid = sim.freshCompany(8, 2, 0, 1);
-        // created last, so "permittedProjects": N-1 leaves exactly this one out
-        assertEquals(sim.control("/companies/" + cid + "/projects", Map.of("name", LEFT_OUT)).status(), 201);
-        active = sim.controlGet("/companies/" + cid).get("activeProjects").asInt();
         secret = sim.controlGet("/app").get("clientSecret").asText();
         assertFalse(secret.isBlank(), "the simulator gives its app a secret");
         work = Files.createTempDirectory("harness-app-verify-");
@@ -53,6 +49,17 @@ public class AppVerifyEndToEndTest {
 
     @AfterClass(alwaysRun = true)
     public void stop() { sim.close(); }
+
+    /** The company's active projects now (each passing run's probe adds one). */
+    private int active() { return sim.controlGet("/companies/" + cid).get("activeProjects").asInt(); }
+
+    /** Installs the app leaving out one project, the newest: "permittedProjects": N-1 permits the first N-1. Returns N. */
+    private int installLeavingOutOne() {
+        assertEquals(sim.control("/companies/" + cid + "/projects", Map.of("name", LEFT_OUT)).status(), 201);
+        int active = active();
+        install("installed", active - 1, true);
+        return active;
+    }
 
     private void install(String state, Object permitted, boolean addToNew) {
         assertEquals(sim.control("/companies/" + cid + "/app", Map.of("state", state, "permittedProjects", permitted,
@@ -93,6 +100,7 @@ public class AppVerifyEndToEndTest {
     @Test
     public void aCompleteInstallPassesEveryCheckAndChangesNothing() throws IOException {
         install("installed", "all", true);
+        int active = active();
         int before = sim.audit().size();
         HarnessProcess.Result r = verify("complete");
         assertEquals(r.code(), 0, r.console());
@@ -116,7 +124,7 @@ public class AppVerifyEndToEndTest {
 
     @Test
     public void aProjectLeftOutFailsTheProjectsCheckNamingIt() throws IOException {
-        install("installed", active - 1, true);
+        int active = installLeavingOutOne();
         HarnessProcess.Result r = verify("left-out");
         assertEquals(r.code(), 10, r.console());
         assertEquals(r.err().strip().lines().count(), 1L, r.err());
@@ -159,7 +167,7 @@ public class AppVerifyEndToEndTest {
 
     @Test
     public void withoutTheAppsCredentialsOnlyTheUiSideIsAuditedAndSaysSo() throws IOException {
-        install("installed", active - 1, true);
+        int active = installLeavingOutOne();
         List<String> args = List.of("verify", "--route", "dmsa", "--target", "simulator", "--app-url", sim.url(),
                 "--results", work.resolve("ui-only").toString(), "--no-report");
         HarnessProcess.Result r = HarnessProcess.run(sim.controlEnv(), args.toArray(String[]::new));
