@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
         modelTransformer = TableOptions.class,
         description = {"Cross-check an account through Procore's REST API (read-only).",
                 "Uses the account's own credentials and compares the answers with what the UI shows.",
+                "With --route dmsa: the app's client credentials (--client-id, the secret from PROCORE_CLIENT_SECRET or a hidden prompt) "
+                        + "against App Management and the app's Directory user; without them, the UI side only.",
                 "Exit code 0 only when every check passes; 10 when one FAILS (the account is wrong); 8, or 9 when rate limited, "
                         + "when one COULD NOT be checked (no usable answer within --deadline)."})
 final class VerifyCommand implements Callable<Integer> {
@@ -47,7 +49,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
         RunConfig config = TableOptions.config(spec, Map.of(Setting.INTERACTIVE.key(), "false", Setting.READ_ONLY.key(), "true"));
         TableOptions.requireRunningTarget(config, "verify");
-        if (config.credentialsFile() == null && config.clientId() == null) throw new BadInput("verify needs --credentials FILE or --client-id ID");
+        // --route dmsa without the app's credentials audits the UI side only, and says so
+        if (!config.dmsa() && config.credentialsFile() == null && config.clientId() == null) {
+            throw new BadInput("verify needs --credentials FILE or --client-id ID");
+        }
         SuiteRunner.Finished finished = SuiteRunner.run("Verify", VerifySuite.class, config);
         List<Check> checks = finished.run().checks().orElse(null);
         if (!report.noReport) SuiteRunner.report(config.resultsDir());

@@ -69,7 +69,7 @@ public final class Setting<T> {
     public static final Setting<String> ROUTE = new Setting<>("route", "ROUTE", "guide", Set.of("setup", "plan", "verify", "regression"),
             "guide (default: Procore's six-step guide, a traditional service account) or dmsa (install the integration's app, "
                     + "which creates a Developer Managed Service Account: what Procore supports since 2025).", Setting::route);
-    public static final Setting<String> APP_VERSION_KEY = new Setting<>("app-version-key", "KEY", null, Set.of("setup", "plan", "regression"),
+    public static final Setting<String> APP_VERSION_KEY = new Setting<>("app-version-key", "KEY", null, Set.of("setup", "plan", "verify", "regression"),
             "With --route dmsa: the 36-character App Version ID the app's developer gave you.", Setting::appVersionKey);
     /** No flag: the command line decides it (a terminal, and no --consent); suite files may set it. */
     public static final Setting<Boolean> INTERACTIVE = flag("interactive", Set.of(),

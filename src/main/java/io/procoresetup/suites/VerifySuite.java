@@ -10,6 +10,10 @@ import io.procoresetup.secrets.Secret;
 import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.ui.EditUserPage;
 import io.procoresetup.ui.HomePage;
+import io.procoresetup.consent.ConsentGate;
+import io.procoresetup.setup.Dmsa;
+import io.procoresetup.verify.AppCrossCheck;
+import io.procoresetup.verify.AppInUi;
 import io.procoresetup.verify.CrossCheck;
 import io.qameta.allure.Allure;
 import org.testng.ITestContext;
@@ -18,6 +22,7 @@ import org.testng.annotations.Test;
 import java.io.Console;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The verification alone (suites/verify.xml): audits an account someone set up, by hand or by the
@@ -28,10 +33,14 @@ public class VerifySuite {
 
     @Test(description = "Cross-check an existing service account through the REST API")
     public void verify(ITestContext context) {
-        Allure.getLifecycle().updateTestCase(t -> t.setName(CrossCheck.TITLE));
         SuiteRun run = SuiteRun.of(context);
         try {
             RunConfig config = run.config();
+            if (config.dmsa()) {
+                verifyApp(run, config);
+                return;
+            }
+            Allure.getLifecycle().updateTestCase(t -> t.setName(CrossCheck.TITLE));
             Credentials creds = credentials(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
                 s.evidence.job(ReportFacts.VERIFY_JOB);
@@ -54,6 +63,41 @@ public class VerifySuite {
             run.failed(e);
             throw e;
         }
+    }
+
+    /**
+     * The DMSA route's audit: the app (by --app-version-key, else the one /me names, else the only one installed) as App
+     * Management and the Directory show it, against the app's own API view. Without the app's credentials, the UI side only.
+     */
+    private static void verifyApp(SuiteRun run, RunConfig config) {
+        Allure.getLifecycle().updateTestCase(t -> t.setName(AppCrossCheck.TITLE));
+        Credentials app = config.clientId() == null && config.credentialsFile() == null ? null : credentials(config);
+        try (RunSession s = RunSession.open(config, Narrator.console())) {
+            s.evidence.job(ReportFacts.VERIFY_JOB);
+            HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
+            if (s.config.companyId() != null && !s.config.companyId().equals(home.companyId())) {
+                s.browser.open(s.config.appUrl() + "/" + s.config.companyId() + "/company/home/list");
+                home = new HomePage(s.browser);
+            }
+            long companyId = home.companyId();
+            String companyName = home.header().companyName();
+            identifyApp(s, companyId, companyName);
+            Optional<String> me = app == null || s.config.appVersionKey() != null ? Optional.empty()
+                    : AppCrossCheck.directoryUser(s.config, s.narrator, companyId, app);
+            AppCrossCheck.Seen seen = AppInUi.read(s.browser, s.evidence, s.narrator, s.config.appUrl(), home, companyId, companyName,
+                    s.config.appVersionKey(), me);
+            run.checked(AppCrossCheck.run(s.config, s.evidence, s.narrator, app, seen));
+        }
+    }
+
+    /** As the guide's verify names its report, with the DMSA route. */
+    private static void identifyApp(RunSession s, long companyId, String companyName) {
+        s.evidence.environment("company.id", String.valueOf(companyId));
+        s.evidence.environment("company.name", companyName);
+        s.evidence.environment("route", Dmsa.NAME);
+        s.evidence.reportName(ReportFacts.reportName(s.evidence.job(), companyName, companyId));
+        ReportFacts.label(s.evidence.job(), Dmsa.NAME, AppCrossCheck.NAMES, companyName + " (" + companyId + ") on " + s.config.target().id
+                + " at " + ConsentGate.host(s.config.appUrl()), AppCrossCheck.TITLE);
     }
 
     /** From --credentials FILE, or --client-id with the secret from PROCORE_CLIENT_SECRET or a hidden prompt. */

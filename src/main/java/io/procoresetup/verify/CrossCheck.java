@@ -55,11 +55,7 @@ public final class CrossCheck {
             ProcoreClient api = new ProcoreClient(config.loginUrl(), config.apiUrl(), seen.companyId(), creds.clientId(), creds.clientSecret(),
                     ProcoreClient.Options.defaults().withDeadline(config.deadline()).withNotices(line -> narrator.say("      " + line)));
             List<Check> checks = Verification.run(api, ui, probe(config, seen.companyId()));
-            for (Check c : checks) report(allure, c);
-            evidence.text("verification table", "text/html", VerificationTable.html(checks), "html");
-            io.procoresetup.evidence.ReportFacts.description("<h3>Verification through the REST API</h3>" + VerificationTable.html(checks));
-            evidence.text("verification.json", "application/json", VerificationTable.json(checks), "json");
-            narrator.say(VerificationTable.text(checks).stripTrailing());
+            publish(allure, evidence, narrator, checks, "<h3>Verification through the REST API</h3>");
             narrator.say("      " + api.stats().requests.get() + " API requests");
             Category worst = Verification.worst(checks);
             status = worst == null ? Status.PASSED : statusOf(worst);
@@ -78,6 +74,15 @@ public final class CrossCheck {
             allure.updateStep(step, r -> r.setStatus(s).setStatusDetails(m == null ? null : new StatusDetails().setMessage(m)));
             allure.stopStep(step);
         }
+    }
+
+    /** Each check as an Allure step; the table as attachments (HTML, JSON), as the test's description and on the console. */
+    static void publish(AllureLifecycle allure, Evidence evidence, Narrator narrator, List<Check> checks, String heading) {
+        for (Check c : checks) report(allure, c);
+        evidence.text("verification table", "text/html", VerificationTable.html(checks), "html");
+        io.procoresetup.evidence.ReportFacts.description(heading + VerificationTable.html(checks));
+        evidence.text("verification.json", "application/json", VerificationTable.json(checks), "json");
+        narrator.say(VerificationTable.text(checks).stripTrailing());
     }
 
     /** Allure's words for a verdict: a check the account fails is "failed"; one that could not be made is "broken". */

@@ -172,8 +172,10 @@ public final class Verification {
         }
     }
 
+    private static Check unusable(int n, String ui, ProcoreApiException e) { return unusable(n, NAMES.get(n - 1), ui, e); }
+
     /** No usable answer: the reason, and what to do about it. */
-    private static Check unusable(int n, String ui, ProcoreApiException e) {
+    static Check unusable(int n, String name, String ui, ProcoreApiException e) {
         String reason = switch (e.kind()) {
             case RATE_LIMITED -> e.retryAt() != null ? "rate limited past the deadline" : "rate limited: run again when Procore's rate-limit window resets";
             case DEADLINE -> "the deadline passed: run again, or allow more time with --deadline";
@@ -183,11 +185,13 @@ public final class Verification {
             default -> "Procore did not accept the question";
         };
         Category c = e.kind() == ProcoreApiException.Kind.RATE_LIMITED ? Category.RATE_LIMITED : Category.NETWORK;
-        return Check.couldNotCheck(n, NAMES.get(n - 1), ui, e.received(), reason, c);
+        return Check.couldNotCheck(n, name, ui, e.received(), reason, c);
     }
 
-    private static Check unreadable(int n, String ui, RuntimeException e) {
-        return Check.couldNotCheck(n, NAMES.get(n - 1), ui, "an answer the harness could not read (" + e.getClass().getSimpleName() + ")",
+    private static Check unreadable(int n, String ui, RuntimeException e) { return unreadable(n, NAMES.get(n - 1), ui, e); }
+
+    static Check unreadable(int n, String name, String ui, RuntimeException e) {
+        return Check.couldNotCheck(n, name, ui, "an answer the harness could not read (" + e.getClass().getSimpleName() + ")",
                 "run again; if it persists, report it with the report attached", Category.NETWORK);
     }
 

@@ -26,7 +26,7 @@ public class OptionTableTest {
             Map.entry("URL", "https://sandbox.example.com"), Map.entry("ID", "5"), Map.entry("EMAIL", "qa@example.com"),
             Map.entry("PATH", "/opt/bin/tool"), Map.entry("DIR", "/tmp/option-table-results"), Map.entry("SECONDS", "7"),
             Map.entry("UI", "current"), Map.entry("NAME", "option-table-account"), Map.entry("FILE", "/tmp/option-table.json"),
-            Map.entry("COUNT", "3"));
+            Map.entry("COUNT", "3"), Map.entry("ROUTE", "dmsa"), Map.entry("KEY", "7b1f5e2c-3a94-4d6b-9c8e-2f4a6d1b0e53"));
 
     @Test
     public void everyCommandShowsTheTablesFlagDefaultAndHelpAndNoOtherCopy() {

@@ -165,11 +165,14 @@ public class VerifyEndToEndTest {
     }
 
     /** The Allure status of the cross-check's test case. */
-    static String crossCheckStatus(Path results) throws IOException {
+    static String crossCheckStatus(Path results) throws IOException { return crossCheckStatusNamed(results, "Cross-check through the REST API"); }
+
+    /** The Allure status of the test case with this name. */
+    static String crossCheckStatusNamed(Path results, String name) throws IOException {
         try (Stream<Path> files = Files.list(results)) {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
                 JsonNode r = Sim.JSON.readTree(p.toFile());
-                if (r.path("name").asText().equals("Cross-check through the REST API")) return r.path("status").asText();
+                if (r.path("name").asText().equals(name)) return r.path("status").asText();
             }
         }
         throw new AssertionError("no cross-check result in " + results);
