@@ -7,7 +7,16 @@ import io.procoresetup.evidence.ReportFacts;
 import io.procoresetup.setup.AppInstall;
 import io.procoresetup.setup.Dmsa;
 import io.procoresetup.setup.GuidedSetup;
+import io.procoresetup.secrets.Credentials;
+import io.procoresetup.secrets.Secret;
+import io.procoresetup.ui.HomePage;
+import io.procoresetup.verify.AppCrossCheck;
+import io.procoresetup.verify.AppInUi;
 import io.qameta.allure.Allure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.testng.ITestContext;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
@@ -42,6 +51,29 @@ public class AppInstallSuite {
                 ConsentGate.host(session.config.appUrl()), "App install (DMSA)");
         try {
             run.installed(AppInstall.run(session.config, session.browser, session.evidence, session.narrator));
+        } catch (RuntimeException | Error e) {
+            run.failed(e);
+            throw e;
+        }
+    }
+
+    @Test(dependsOnMethods = "appInstall", description = "Cross-check through the REST API with the app's own credentials")
+    public void crossCheck() {
+        Allure.getLifecycle().updateTestCase(t -> t.setName(AppCrossCheck.TITLE));
+        AppInstall.Result r = run.installed().orElseThrow();
+        RunConfig c = session.config;
+        ReportFacts.label(ReportFacts.SETUP_JOB, Dmsa.NAME, List.of(AppCrossCheck.TITLE), r.companyName() + " (" + r.companyId() + ") on "
+                + c.target().id + " at " + ConsentGate.host(c.appUrl()), "API cross-check");
+        try {
+            // the vendor's credentials: --client-id with PROCORE_CLIENT_SECRET, or the embedded simulator's own app
+            Credentials app = c.clientId() != null ? VerifySuite.credentials(c) : session.simulator().map(sim -> new Credentials(
+                    sim.app().clientId(), Secret.of(sim.app().clientSecret()), r.companyId(), r.appName(), c.target().id, c.appUrl(),
+                    Instant.now())).orElse(null);
+            session.browser.open(c.appUrl() + "/" + r.companyId() + "/company/home/list");
+            HomePage home = new HomePage(session.browser);
+            AppCrossCheck.Seen seen = AppInUi.read(session.browser, session.evidence, session.narrator, c.appUrl(), home, r.companyId(),
+                    r.companyName(), c.appVersionKey(), Optional.empty());
+            run.checked(AppCrossCheck.run(c, session.evidence, session.narrator, app, seen));
         } catch (RuntimeException | Error e) {
             run.failed(e);
             throw e;

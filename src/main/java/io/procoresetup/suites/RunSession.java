@@ -67,6 +67,9 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
+    /** The simulator this run started, if it started one. */
+    public java.util.Optional<SimServer> simulator() { return java.util.Optional.ofNullable(sim); }
+
     /** The browser a configuration asks for. */
     public static BrowserSettings settings(RunConfig c) {
         return new BrowserSettings(!c.headed(), c.browserBinary(), c.driverBinary(), c.gridUrl(), c.timeout());
