@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = HarnessCli.Version.class, sortOptions = false,
         modelTransformer = TableOptions.class,
         description = {"Print what setup would change, step by step (read-only).",
-                "Signs in, looks at each of the six steps, screenshots in the report. Changes nothing; needs no consent."})
+                "Signs in, looks at each step of the route (--route guide or dmsa), screenshots in the report. "
+                        + "Changes nothing; needs no consent."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -5,6 +5,7 @@ import io.procoresetup.config.BadInput;
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.config.Setting;
 import io.procoresetup.setup.GuidedSetup;
+import io.procoresetup.suites.AppInstallSuite;
 import io.procoresetup.suites.InventorySuite;
 import io.procoresetup.suites.RunSession;
 import io.procoresetup.suites.ThrowawaySetupSuite;
@@ -23,7 +24,9 @@ import java.util.concurrent.Callable;
         modelTransformer = TableOptions.class,
         description = {"QA: UI inventory with a drift table, and a throwaway full setup.",
                 "Checks every page and element the six steps use (read-only), and runs the full setup and cross-check "
-                        + "on a throwaway account deleted afterwards. Parts run in parallel, one browser each."})
+                        + "on a throwaway account deleted afterwards. Parts run in parallel, one browser each.",
+                "With --route dmsa: the app install's pages, and the app install itself with its cross-check "
+                        + "(the app is left installed)."})
 final class RegressionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +46,9 @@ final class RegressionCommand implements Callable<Integer> {
         RunConfig config = TableOptions.config(spec, Map.of(Setting.INTERACTIVE.key(), "false"));
         GuidedSetup.precheck(config);
         BrowserLocator.check(RunSession.settings(config));   // before TestNG starts
-        List<Class<?>> classes = inventoryOnly ? List.of(InventorySuite.class) : List.of(InventorySuite.class, ThrowawaySetupSuite.class);
+        // today's route has no throwaway: its full run is the app install itself (installed, or found installed and reused)
+        Class<?> full = config.dmsa() ? AppInstallSuite.class : ThrowawaySetupSuite.class;
+        List<Class<?>> classes = inventoryOnly ? List.of(InventorySuite.class) : List.of(InventorySuite.class, full);
         SuiteRunner.Finished finished = SuiteRunner.run("Regression", classes, threads, config);
         if (!report.noReport) SuiteRunner.report(config.resultsDir());
         if (finished.run().failure().isPresent()) return SuiteRunner.explain(finished.run().failure().get(), "regression");

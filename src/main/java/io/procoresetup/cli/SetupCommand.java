@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
         modelTransformer = TableOptions.class,
         description = {"The guided six-step setup, then the API cross-check and the HTML report.",
                 "Runs the six steps of Procore's service-account guide in a browser, with consent, screenshots and safe credentials. "
-                        + "With no options: against the embedded simulator."})
+                        + "With no options: against the embedded simulator.",
+                "With --route dmsa and --app-version-key: install the integration's app instead, which creates a "
+                        + "Developer Managed Service Account (what Procore supports since 2025); nothing secret is shown."})
 final class SetupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

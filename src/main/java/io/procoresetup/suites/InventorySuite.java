@@ -42,10 +42,16 @@ public class InventorySuite {
                 long companyId = s.config.companyId() != null ? s.config.companyId() : home.companyId();
                 String companyName = home.header().companyName();
                 GuidedSetup.identify(s.config, s.evidence, companyId, companyName, "UI inventory (read-only)");
-                String account = seedAccount(s.config, companyId) ? INVENTORY_ACCOUNT : null;
-                List<Inventory.PageCheck> checks = new Inventory(s.browser, s.config.appUrl(), companyId,
-                        (c, shot) -> pageStep(c, shot ? () -> s.evidence.screenshot(c.page()) : null))
-                        .walk(account, account == null ? null : account + "-" + companyName);
+                Inventory inventory = new Inventory(s.browser, s.config.appUrl(), companyId,
+                        (c, shot) -> pageStep(c, shot ? () -> s.evidence.screenshot(c.page()) : null));
+                List<Inventory.PageCheck> checks;
+                if (s.config.dmsa()) {
+                    seedApp(s.config, companyId);                  // on a simulator: an installed app to look at
+                    checks = inventory.walkApps();
+                } else {
+                    String account = seedAccount(s.config, companyId) ? INVENTORY_ACCOUNT : null;
+                    checks = inventory.walk(account, account == null ? null : account + "-" + companyName);
+                }
                 Drift.report(checks, s.narrator);
                 List<Inventory.Item> missing = checks.stream().flatMap(c -> c.missing().stream()).toList();
                 List<String> unreached = checks.stream().filter(c -> !c.notReached().isEmpty()).map(Inventory.PageCheck::page).toList();
@@ -81,6 +87,25 @@ public class InventorySuite {
     }
 
     /** On the simulator, an account for the inventory to look at (made behind the UI, its secret never shown). */
+    /** On a simulator with a control API, the seeded app installed (if it is not already), so its pages can be looked at. */
+    static void seedApp(RunConfig config, long companyId) {
+        if (config.target() != Target.SIMULATOR || config.controlToken() == null) return;
+        OkHttpClient http = io.procoresetup.verify.CrossCheck.controlClient(config.controlToken());
+        String url = config.appUrl() + "/__control/companies/" + companyId + "/app";
+        try (Response now = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            if (now.isSuccessful() && now.body() != null && now.body().string().contains("\"installed\"")) return;
+        } catch (IOException e) {
+            return;
+        }
+        try (Response r = http.newCall(new Request.Builder().url(url).post(RequestBody.create(
+                "{\"state\":\"installed\",\"permittedProjects\":\"all\",\"addToNewProjects\":true}", MediaType.get("application/json")))
+                .build()).execute()) {
+            // a failure here leaves no app to look at: the inventory then reports only the pages before it
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+
     static boolean seedAccount(RunConfig config, long companyId) {
         if (config.target() != Target.SIMULATOR || config.controlToken() == null) return false;
         OkHttpClient http = io.procoresetup.verify.CrossCheck.controlClient(config.controlToken());

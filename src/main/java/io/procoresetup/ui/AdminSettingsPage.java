@@ -10,6 +10,8 @@ public final class AdminSettingsPage {
     static final Locator SERVICE_ACCOUNTS = UI.link("Service Accounts").within(MENU);
     static final Locator APP_MANAGEMENT = UI.link("App Management").within(MENU);
     static final PageSpec SPEC = PageSpec.of(AdminSettingsPage.class).landmarks(HEADING, MENU).uses(SERVICE_ACCOUNTS);
+    /** The same page as today's route (the app install) uses it. */
+    static final PageSpec APPS_SPEC = PageSpec.of(AdminSettingsPage.class).landmarks(HEADING, MENU).uses(APP_MANAGEMENT);
 
     private final Browser browser;
 

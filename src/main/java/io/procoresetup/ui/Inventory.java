@@ -117,6 +117,63 @@ public final class Inventory {
     }
 
     /**
+     * Today's route's pages (the app install), from the company's home: App Management, the Install App menu and
+     * the Install Custom App dialog (opened and cancelled), and, when an app is installed, its page, its
+     * Permissions tab and its Directory user's Edit page. Changes nothing.
+     */
+    public List<PageCheck> walkApps() {
+        String base = appUrl + "/" + companyId + "/company";
+        check(HomePage.SPEC, "navigation", true);
+        boolean accountMenu = openMenu(AppHeader.INITIALS);
+        check(AppHeader.ACCOUNT_MENU, accountMenu ? "navigation" : "", false);
+        closeMenu(AppHeader.INITIALS, accountMenu);
+        boolean toolsMenu = openMenu(AppHeader.COMPANY_TOOLS);
+        check(AppHeader.COMPANY_TOOLS_MENU, toolsMenu ? "navigation" : "", false);
+        closeMenu(AppHeader.COMPANY_TOOLS, toolsMenu);
+
+        String via = reach(AdminSettingsPage.APPS_SPEC, base + "/admin", AppHeader.ACCOUNT_MENU,
+                AppHeader.ADMIN_SETTINGS.description(), () -> openMenu(AppHeader.INITIALS) && tryClick(AppHeader.ADMIN_SETTINGS));
+        check(AdminSettingsPage.APPS_SPEC, via, true);
+        via = reach(AppManagementPage.SPEC, base + "/app_management", AdminSettingsPage.APPS_SPEC,
+                AdminSettingsPage.APP_MANAGEMENT.description(), () -> tryClick(AdminSettingsPage.APP_MANAGEMENT));
+        check(AppManagementPage.SPEC, via, true);
+
+        boolean installMenu = openMenu(AppManagementPage.INSTALL_APP);
+        check(AppManagementPage.INSTALL_MENU, installMenu ? "navigation" : "", false);
+        if (installMenu && tryClick(AppManagementPage.INSTALL_CUSTOM_APP)) settleShown(InstallAppDialog.VERSION_ID);
+        check(InstallAppDialog.SPEC, browser.visible(InstallAppDialog.VERSION_ID) ? "navigation" : "", true);
+        if (tryClick(InstallAppDialog.CANCEL)) settle(AppManagementPage.HEADING);  // opened and cancelled: nothing is installed
+        if (!browser.present(AppManagementPage.HEADING)) {
+            browser.open(base + "/app_management");
+            settle(AppManagementPage.HEADING);
+        }
+
+        awaitList();
+        if (browser.present(AppManagementPage.HEADING) && tryClick(UI.link("View"))) {
+            settle(AppPage.DETAILS);
+            check(AppPage.SPEC, browser.present(AppPage.DETAILS) ? "navigation" : "", true);
+            String user = browser.textIfPresent(AppPage.DIRECTORY_USER).orElse(null);
+            if (tryClick(AppPage.PERMISSIONS)) settle(PermittedProjects.HEADING);
+            check(PermittedProjects.SPEC, browser.present(PermittedProjects.HEADING) ? "navigation" : "", true);
+            via = reach(DirectoryPage.SPEC, base + "/directory", AppHeader.COMPANY_TOOLS_MENU,
+                    AppHeader.DIRECTORY.description(), () -> openMenu(AppHeader.COMPANY_TOOLS) && tryClick(AppHeader.DIRECTORY));
+            check(DirectoryPage.SPEC, via, true);
+            if (user != null) {
+                boolean reached;
+                try {
+                    new DirectoryPage(browser).editAppUser(user);
+                    reached = true;
+                } catch (RuntimeException e) {
+                    reached = false;                                // the Directory page itself is reported above
+                }
+                settle(ProjectSettings.SECTION);
+                check(AppUserPage.SPEC, reached ? "navigation" : "", true);
+            }
+        }
+        return List.copyOf(checks);
+    }
+
+    /**
      * Reaches a page by the way a person goes there; when that fails, by the page's own URL. A way that
      * failed although every element it uses was there is a broken way, reported on the page it starts from.
      * The page counts as reached when its first landmark shows.

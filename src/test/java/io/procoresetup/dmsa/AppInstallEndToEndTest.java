@@ -243,4 +243,24 @@ public class AppInstallEndToEndTest {
         sim.control("/companies/" + cid + "/app", Map.of("state", "installed", "permittedProjects", "all", "addToNewProjects", true));
         assertEquals(plan(), "", "complete");
     }
+
+    @Test
+    public void regressionInventoryOfTheAppPagesNamesWhatChanged() {
+        long cid = freshCompany();
+        HarnessProcess.Result clean = harness("regression", "--inventory-only");
+        assertEquals(clean.code(), 0, clean.console());
+        Matcher found = Pattern.compile("UI inventory: (\\d+) of (\\d+) landmarks and elements found on (\\d+) pages").matcher(clean.out());
+        assertTrue(found.find(), clean.out());
+        assertEquals(found.group(1), found.group(2), "all found: " + clean.out());
+        assertTrue(Integer.parseInt(found.group(3)) >= 9, "App Management, the install dialog, the app's page and tab, its user: " + clean.out());
+        assertEquals(app(cid).path("state").asText(), "installed", "the simulator seeded an installed app to look at");
+        sim.control("/variants", Map.of("permissionsTabMissing", true));
+        try {
+            HarnessProcess.Result drift = harness("regression", "--inventory-only");
+            assertEquals(drift.code(), 7, drift.console());
+            assertTrue(drift.console().contains("\"Permissions\" tab"), "names the element that went: " + drift.console());
+        } finally {
+            sim.control("/variants", Map.of());
+        }
+    }
 }
