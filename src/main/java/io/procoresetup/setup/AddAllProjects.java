@@ -45,7 +45,9 @@ public final class AddAllProjects implements SetupStep<ChangePermissions.Permiss
             c.narrator().say("      an Add All started earlier is still running: following it");
         } else if (!panel.offered()) {
             throw new ProcoreRefused("Add All is not offered (" + panel.whyNotOffered() + "); " + before
-                    + " projects must be added another way, e.g. the REST API's bulk add");
+                    + " projects must be added another way: the REST API's bulk add, or today's route, whose Select All has no such limit ('"
+                    + GuidedSetup.setupCommand(c.config().toBuilder().route(io.procoresetup.config.RunConfig.DMSA)
+                            .appVersionKey("<App Version ID from the app's developer>").build(), c.companyId()) + "')");
         } else {
             panel.start();
         }
