@@ -40,6 +40,12 @@ public final class BrowserSessions {
     }
 
     public static Session open(BrowserSettings s) {
+        Session session = start(s);
+        Timing.mark("browser-ready");
+        return session;
+    }
+
+    private static Session start(BrowserSettings s) {
         BrowserLocator.check(s);           // a wrong path or no display: one line, before anything starts
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = options(s);
