@@ -119,6 +119,8 @@ def baseline(path):
 
 runs = {}
 for log in sorted(glob.glob(os.path.join(d, '*-[0-9]*.log'))):
+    if stamped(log)[1] is None:
+        continue                        # still running, or killed
     variant = re.sub(r'-\d+\.log$', '', os.path.basename(log))
     runs.setdefault(variant, []).append((baseline if variant == 'baseline' else harness)(log))
 
