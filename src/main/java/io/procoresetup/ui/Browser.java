@@ -324,12 +324,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
 
     /** The raw picture: only the evidence's screenshot guard calls this; everyone else asks the guard. */
     @Override
-    public byte[] screenshot() {
-        if (driver instanceof org.openqa.selenium.chromium.ChromiumDriver c) {      // the same PNG of the viewport, one hop shorter
-            return java.util.Base64.getDecoder().decode((String) c.executeCdpCommand("Page.captureScreenshot", java.util.Map.of("format", "png")).get("data"));
-        }
-        return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-    }
+    public byte[] screenshot() { return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES); }
 
     @Override
     public String pageSource() { return driver.getPageSource(); }
