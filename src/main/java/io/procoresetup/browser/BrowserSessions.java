@@ -45,8 +45,6 @@ public final class BrowserSessions {
 
     public static Session open(BrowserSettings s) {
         BrowserLocator.check(s);           // a wrong path or no display: one line, before anything starts
-        // no OpenTelemetry tracing of WebDriver calls: its set-up and exit flush cost about a second and nobody reads it
-        System.setProperty("webdriver.remote.enableTracing", "false");
         Session session = Launched.attach(s).orElseGet(() -> start(s));
         Timing.mark("browser-ready");
         return session;
