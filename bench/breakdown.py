@@ -14,6 +14,8 @@ def stamped(path):
         raw = raw.rstrip('\n')
         if raw.startswith('start '):
             start = int(raw.split()[1])
+        elif raw.startswith('eof '):
+            pass
         elif raw.startswith('exit '):
             _, end, rc = raw.split()
             end, rc = int(end), int(rc)
