@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,8 +26,10 @@ import java.util.stream.Stream;
 public final class BrowserSessions {
     private BrowserSessions() {}
 
-    /** An open session and what it needs cleaned up when closed. */
-    public record Session(WebDriver driver, Path profile, String description) implements AutoCloseable {
+    /** An open session and what it needs cleaned up when closed: its profile, and processes it owns (the launcher's browser). */
+    public record Session(WebDriver driver, Path profile, String description, List<ProcessHandle> owned) implements AutoCloseable {
+        public Session(WebDriver driver, Path profile, String description) { this(driver, profile, description, List.of()); }
+
         @Override
         public void close() {
             try {
@@ -34,6 +37,7 @@ public final class BrowserSessions {
             } catch (RuntimeException ignored) {
                 // a crashed browser cannot be quit; its profile is still removed below
             } finally {
+                stop(owned);
                 deleteTree(profile);
             }
         }
@@ -41,6 +45,12 @@ public final class BrowserSessions {
 
     public static Session open(BrowserSettings s) {
         BrowserLocator.check(s);           // a wrong path or no display: one line, before anything starts
+        Session session = Launched.attach(s).orElseGet(() -> start(s));
+        Timing.mark("browser-ready");
+        return session;
+    }
+
+    private static Session start(BrowserSettings s) {
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = options(s);
         if (s.gridUrl() != null) {
@@ -77,6 +87,86 @@ public final class BrowserSessions {
             if (e instanceof BrowserUnavailable) throw e;
             throw new IllegalStateException("could not start a browser (" + firstLine(e.getMessage())
                     + "); install chromium and chromium-driver, or pass --browser/--driver", e);
+        }
+    }
+
+    /**
+     * The Chromium and chromedriver that ./harness setup|plan starts while this JVM starts (the launcher's
+     * folder in the system property harness.prestarted: profile/, chromedriver.log, pids). The first headless
+     * local session attaches to them instead of starting its own; closing it stops them and removes the folder.
+     * Unused, they go when the JVM exits (and the launcher's watcher removes them if the JVM never got here).
+     */
+    static final class Launched {
+        private static final String PROPERTY = "harness.prestarted";
+        private static final java.util.concurrent.atomic.AtomicReference<Path> FOLDER = new java.util.concurrent.atomic.AtomicReference<>(
+                System.getProperty(PROPERTY) == null ? null : Path.of(System.getProperty(PROPERTY)));
+        private static final java.util.regex.Pattern DRIVER_PORT = java.util.regex.Pattern.compile("started successfully on port (\\d+)");
+
+        static {
+            if (FOLDER.get() != null) Runtime.getRuntime().addShutdownHook(new Thread(() -> release(FOLDER.getAndSet(null))));
+        }
+
+        private Launched() {}
+
+        static Optional<Session> attach(BrowserSettings s) {
+            if (s.gridUrl() != null || s.binary() != null || s.driver() != null || !s.headless()) return Optional.empty();
+            Path dir = FOLDER.getAndSet(null);
+            if (dir == null) return Optional.empty();
+            List<ProcessHandle> owned = processes(dir);
+            try {
+                // the launcher started them a moment before this JVM: wait until both say where they listen
+                String[] ports = new org.openqa.selenium.support.ui.FluentWait<>(dir).withTimeout(java.time.Duration.ofSeconds(10))
+                        .pollingEvery(java.time.Duration.ofMillis(20)).until(Launched::ports);
+                ChromeOptions o = new ChromeOptions();
+                o.setExperimentalOption("debuggerAddress", "127.0.0.1:" + ports[0]);
+                WebDriver d = new RemoteWebDriver(URI.create("http://127.0.0.1:" + ports[1]).toURL(), o);
+                return Optional.of(new Session(d, dir, "Chromium with chromedriver (both started by ./harness while Java started)", owned));
+            } catch (IOException | RuntimeException e) {
+                stop(owned);
+                deleteTree(dir);
+                return Optional.empty();                    // start a browser the usual way
+            }
+        }
+
+        /** [Chromium's DevTools port, chromedriver's port], or null while either is still starting. */
+        private static String[] ports(Path dir) {
+            try {
+                if (processes(dir).stream().anyMatch(p -> !p.isAlive())) throw new IllegalStateException("the launcher's browser ended");
+                Path active = dir.resolve("profile/DevToolsActivePort");
+                if (!Files.exists(active)) return null;
+                List<String> lines = Files.readAllLines(active);
+                java.util.regex.Matcher m = DRIVER_PORT.matcher(Files.readString(dir.resolve("chromedriver.log")));
+                return lines.size() >= 2 && lines.get(0).strip().matches("\\d+") && m.find() ? new String[] {lines.get(0).strip(), m.group(1)} : null;
+            } catch (IOException e) {
+                return null;                                // being written: not yet
+            }
+        }
+
+        private static List<ProcessHandle> processes(Path dir) {
+            try {
+                return java.util.Arrays.stream(Files.readString(dir.resolve("pids")).trim().split("\\s+"))
+                        .map(Long::parseLong).map(ProcessHandle::of).flatMap(Optional::stream).toList();
+            } catch (IOException | NumberFormatException e) {
+                return List.of();
+            }
+        }
+
+        private static void release(Path dir) {
+            if (dir == null) return;
+            stop(processes(dir));
+            deleteTree(dir);
+        }
+    }
+
+    /** Ends processes a session owns and waits (bounded) until they have, so their files can go. */
+    private static void stop(List<ProcessHandle> owned) {
+        owned.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : owned) {
+            try {
+                p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
         }
     }
 

@@ -16,6 +16,7 @@ public final class BrowserWarmup {
     private BrowserWarmup() {}
 
     public static void start(BrowserSettings settings) {
+        Timing.mark("cli");
         BrowserLocator.check(settings);        // fails here, on the caller's thread, before anything starts
         Pending p = new Pending(settings, CompletableFuture.supplyAsync(() -> BrowserSessions.open(settings)));
         Pending old = PENDING.getAndSet(p);

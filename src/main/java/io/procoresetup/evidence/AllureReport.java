@@ -29,9 +29,15 @@ public final class AllureReport {
         Path full = Files.createTempDirectory("allure-full-");
         List<String> name = reportName(results) == null ? List.of() : List.of("--name", reportName(results));
         try {
-            run(projectDir, concat(List.of(allure.toString(), "generate", "--clean", "-o", full.toString()), name, List.of(results.toString())));
-            run(projectDir, concat(List.of(allure.toString(), "generate", "--single-file", "--clean", "-o", reportDir.toString()), name,
+            // the two renderings read the same results and write different folders: side by side
+            Process history = start(projectDir, concat(List.of(allure.toString(), "generate", "--clean", "-o", full.toString()), name,
                     List.of(results.toString())));
+            try {
+                run(projectDir, concat(List.of(allure.toString(), "generate", "--single-file", "--clean", "-o", reportDir.toString()), name,
+                        List.of(results.toString())));
+            } finally {
+                history.finish();
+            }
             Path index = reportDir.resolve("index.html");
             if (!Files.exists(index)) throw new IOException("Allure wrote no " + index);
             copyDir(full.resolve("history"), reportDir.resolve("history"));
@@ -71,20 +77,34 @@ public final class AllureReport {
     }
 
     private static void run(Path dir, List<String> cmd) throws IOException, InterruptedException {
+        start(dir, cmd).finish();
+    }
+
+    /** A short-lived JVM (the Allure commandline): client compiler only, as the harness's own launcher runs. */
+    static final String FAST_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
+
+    private static Process start(Path dir, List<String> cmd) throws IOException {
         Path log = Files.createTempFile("allure-report-", ".log");
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IOException("Allure report generation took more than 5 minutes");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().merge("JAVA_OPTS", FAST_JVM, (theirs, mine) -> mine + " " + theirs);     // the user's options win
+        return new Process(pb.start(), cmd, log);
+    }
+
+    private record Process(java.lang.Process process, List<String> cmd, Path log) {
+        void finish() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IOException("Allure report generation took more than 5 minutes");
+                }
+                if (process.exitValue() != 0) {
+                    List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+                    throw new IOException("Allure report generation failed (" + String.join(" ", cmd.subList(0, 2)) + "): "
+                            + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+                }
+            } finally {
+                Files.deleteIfExists(log);
             }
-            if (p.exitValue() != 0) {
-                List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
-                throw new IOException("Allure report generation failed (" + String.join(" ", cmd.subList(0, 2)) + "): "
-                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
-            }
-        } finally {
-            Files.deleteIfExists(log);
         }
     }
 

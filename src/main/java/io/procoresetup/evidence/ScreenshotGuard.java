@@ -1,6 +1,7 @@
 package io.procoresetup.evidence;
 
 import io.procoresetup.browser.Screen;
+import io.procoresetup.browser.Timing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,15 @@ public final class ScreenshotGuard {
 
     /** Masks, proves, captures, and checks the page did not change under the capture. */
     public Picture capture() {
+        Timing.mark("shot-start");
+        try {
+            return guardedCapture();
+        } finally {
+            Timing.mark("shot-end");
+        }
+    }
+
+    private Picture guardedCapture() {
         String why = "";
         for (int attempt = 0; attempt < 2; attempt++) {      // a page replaced during the capture gets one more try
             Guarded before;

@@ -3,6 +3,7 @@ package io.procoresetup.suites;
 import io.procoresetup.browser.BrowserSessions;
 import io.procoresetup.browser.BrowserSettings;
 import io.procoresetup.browser.BrowserWarmup;
+import io.procoresetup.browser.Timing;
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.evidence.Evidence;
 import io.procoresetup.evidence.Narrator;
@@ -53,9 +54,11 @@ public final class RunSession implements AutoCloseable {
                             config.accountName())).build();
                 }
                 config = config.toBuilder().urls(sim.url(), sim.url(), sim.url()).controlToken(sim.controlToken()).build();
+                Timing.mark("sim-ready");
                 narrator.say("Started the embedded Procore simulator at " + sim.url() + " (" + config.simProjects() + " active projects, " + config.simUi() + " UI)");
             }
             RunSession s = new RunSession(config, sim, BrowserWarmup.join(browser), narrator);
+            Timing.mark("session-ready");
             ResultsFiles.categories(config.resultsDir());
             s.environment().forEach(s.evidence::environment);
             s.writeReportFiles();
@@ -109,13 +112,16 @@ public final class RunSession implements AutoCloseable {
 
     @Override
     public void close() {
+        Timing.mark("evidence-start");
         try {
             writeReportFiles();
             evidence.writeManifest();
         } finally {
             evidence.close();
+            Timing.mark("evidence-end");
             session.close();
             if (sim != null) sim.close();
+            Timing.mark("closed");
         }
     }
 }

@@ -24,6 +24,7 @@ public final class PermissionMatrix {
      */
     private static final String GROUPS = """
             var anchor = document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+            if (!anchor || anchor.getClientRects().length === 0) return null;
             var wanted = arguments[1];
             var root = anchor ? (anchor.closest('section,[role=region],form') || document) : document;
             function words(e) { return (e.textContent || '').replace(/\\s+/g, ' ').trim(); }
@@ -65,17 +66,24 @@ public final class PermissionMatrix {
      * are a control per tool, the level is chosen in each. Either way every tool ends at {@code level}.
      */
     public void chooseColumn(Level level) {
-        Locator header = UI.columnHeader(level.label);
-        if (browser.present(header)) browser.click(SPEC, header);
+        // the page object proved the levels are shown; the header is there when the levels are columns
+        if (browser.script(HEADER, UI.columnHeader(level.label).xpath()) instanceof WebElement header) browser.click(SPEC, header);
         for (List<Object> g : groups(level.label)) {
             if (!level.label.equals(g.get(1)) && g.get(2) instanceof WebElement option) browser.click(SPEC, option);
         }
     }
 
+    private static final String HEADER = "return document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;";
+
+    /** Every tool's choice, in one round trip while the matrix shows; otherwise waits for it (or names it missing) first. */
     @SuppressWarnings("unchecked")
     private List<List<Object>> groups(String wanted) {
-        browser.find(SPEC, STANDARD);
-        return (List<List<Object>>) browser.script(GROUPS, STANDARD.xpath(), wanted);
+        Object read = browser.script(GROUPS, STANDARD.xpath(), wanted);
+        if (read == null) {
+            browser.find(SPEC, STANDARD);
+            read = browser.script(GROUPS, STANDARD.xpath(), wanted);
+        }
+        return read == null ? List.of() : (List<List<Object>>) read;
     }
 
     /** Tool -> the level selected for it (empty when none is). */
