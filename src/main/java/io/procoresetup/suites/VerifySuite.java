@@ -44,11 +44,7 @@ public class VerifySuite {
             Credentials creds = credentials(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
                 s.evidence.job(ReportFacts.VERIFY_JOB);
-                HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
-                if (s.config.companyId() != null && !s.config.companyId().equals(home.companyId())) {
-                    s.browser.open(s.config.appUrl() + "/" + s.config.companyId() + "/company/home/list");
-                    home = new HomePage(s.browser);
-                }
+                HomePage home = signIn(s);
                 long companyId = home.companyId();
                 String companyName = home.header().companyName();
                 GuidedSetup.identify(s.config, s.evidence, companyId, companyName, CrossCheck.TITLE);
@@ -69,16 +65,22 @@ public class VerifySuite {
      * The DMSA route's audit: the app (by --app-version-key, else the one /me names, else the only one installed) as App
      * Management and the Directory show it, against the app's own API view. Without the app's credentials, the UI side only.
      */
+    /** Signs in and lands on the company --company names (else the one Procore opens). */
+    private static HomePage signIn(RunSession s) {
+        HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
+        if (s.config.companyId() != null && !s.config.companyId().equals(home.companyId())) {
+            s.browser.open(s.config.appUrl() + "/" + s.config.companyId() + "/company/home/list");
+            home = new HomePage(s.browser);
+        }
+        return home;
+    }
+
     private static void verifyApp(SuiteRun run, RunConfig config) {
         Allure.getLifecycle().updateTestCase(t -> t.setName(AppCrossCheck.TITLE));
         Credentials app = config.clientId() == null && config.credentialsFile() == null ? null : credentials(config);
         try (RunSession s = RunSession.open(config, Narrator.console())) {
             s.evidence.job(ReportFacts.VERIFY_JOB);
-            HomePage home = GuidedSetup.signIn(s.config, s.browser, s.narrator);
-            if (s.config.companyId() != null && !s.config.companyId().equals(home.companyId())) {
-                s.browser.open(s.config.appUrl() + "/" + s.config.companyId() + "/company/home/list");
-                home = new HomePage(s.browser);
-            }
+            HomePage home = signIn(s);
             long companyId = home.companyId();
             String companyName = home.header().companyName();
             identifyApp(s, companyId, companyName);

@@ -68,13 +68,7 @@ public final class Inventory {
     /** Walks the pages from the company's home; {@code account} (may be null) is an existing account to look at. */
     public List<PageCheck> walk(String account, String directoryName) {
         String base = appUrl + "/" + companyId + "/company";
-        check(HomePage.SPEC, "navigation", true);
-        boolean accountMenu = openMenu(AppHeader.INITIALS);
-        check(AppHeader.ACCOUNT_MENU, accountMenu ? "navigation" : "", false);
-        closeMenu(AppHeader.INITIALS, accountMenu);
-        boolean toolsMenu = openMenu(AppHeader.COMPANY_TOOLS);
-        check(AppHeader.COMPANY_TOOLS_MENU, toolsMenu ? "navigation" : "", false);
-        closeMenu(AppHeader.COMPANY_TOOLS, toolsMenu);
+        walkHeader();
 
         String via = reach(AdminSettingsPage.SPEC, base + "/admin", AppHeader.ACCOUNT_MENU,
                 AppHeader.ADMIN_SETTINGS.description(), () -> openMenu(AppHeader.INITIALS) && tryClick(AppHeader.ADMIN_SETTINGS));
@@ -123,13 +117,7 @@ public final class Inventory {
      */
     public List<PageCheck> walkApps() {
         String base = appUrl + "/" + companyId + "/company";
-        check(HomePage.SPEC, "navigation", true);
-        boolean accountMenu = openMenu(AppHeader.INITIALS);
-        check(AppHeader.ACCOUNT_MENU, accountMenu ? "navigation" : "", false);
-        closeMenu(AppHeader.INITIALS, accountMenu);
-        boolean toolsMenu = openMenu(AppHeader.COMPANY_TOOLS);
-        check(AppHeader.COMPANY_TOOLS_MENU, toolsMenu ? "navigation" : "", false);
-        closeMenu(AppHeader.COMPANY_TOOLS, toolsMenu);
+        walkHeader();
 
         String via = reach(AdminSettingsPage.APPS_SPEC, base + "/admin", AppHeader.ACCOUNT_MENU,
                 AppHeader.ADMIN_SETTINGS.description(), () -> openMenu(AppHeader.INITIALS) && tryClick(AppHeader.ADMIN_SETTINGS));
@@ -171,6 +159,17 @@ public final class Inventory {
             }
         }
         return List.copyOf(checks);
+    }
+
+    /** The home page and the two header menus every route starts from. */
+    private void walkHeader() {
+        check(HomePage.SPEC, "navigation", true);
+        boolean accountMenu = openMenu(AppHeader.INITIALS);
+        check(AppHeader.ACCOUNT_MENU, accountMenu ? "navigation" : "", false);
+        closeMenu(AppHeader.INITIALS, accountMenu);
+        boolean toolsMenu = openMenu(AppHeader.COMPANY_TOOLS);
+        check(AppHeader.COMPANY_TOOLS_MENU, toolsMenu ? "navigation" : "", false);
+        closeMenu(AppHeader.COMPANY_TOOLS, toolsMenu);
     }
 
     /**
