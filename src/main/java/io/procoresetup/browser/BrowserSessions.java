@@ -6,6 +6,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.service.DriverCommandExecutor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,13 @@ import java.util.stream.Stream;
  * A fresh profile per session, deleted when the session closes. One session per thread.
  */
 public final class BrowserSessions {
+    /** Selenium's HTTP client factory property: ours (OkHttp) unless someone chose another. */
+    static final String HTTP_FACTORY = "webdriver.http.factory";
+
+    static {
+        if (System.getProperty(HTTP_FACTORY) == null) System.setProperty(HTTP_FACTORY, OkHttpDriverClient.NAME);
+    }
+
     private BrowserSessions() {}
 
     /** An open session and what it needs cleaned up when closed: its profile, and processes it owns (the launcher's browser). */
@@ -71,7 +79,9 @@ public final class BrowserSessions {
                 // inside the profile, it goes when the profile does
                 ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                         .withEnvironment(java.util.Map.of("TMPDIR", profile.toString())).usingAnyFreePort().build();
-                return new Session(new ChromeDriver(service, options), profile,
+                // a plain remote session over the driver service: ChromeDriver would also open a DevTools connection
+                // on start, which nothing here uses (measured: about 0.15 s of every start)
+                return new Session(new RemoteWebDriver(new DriverCommandExecutor(service), options), profile,
                         binary.map(Path::toString).orElse("Chrome") + " with " + driver.get());
             }
             try {

@@ -187,15 +187,31 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
+    /**
+     * Shown as a person sees it (Selenium's isDisplayed, in one round trip instead of one per element): in the
+     * document, not hidden by display, visibility or an opacity of 0 on it or an ancestor, and with a size.
+     */
+    private static final String SHOWN = "function shown(e) {"
+            + " if (!e || !e.isConnected) return false;"
+            + " if (e.checkVisibility && !e.checkVisibility({opacityProperty: true, visibilityProperty: true})) return false;"
+            + " var s = getComputedStyle(e); if (s.display === 'none' || s.visibility === 'hidden' || s.visibility === 'collapse') return false;"
+            + " for (var a = e; a && a.nodeType === 1; a = a.parentElement) if (getComputedStyle(a).opacity === '0') return false;"
+            + " var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"
+            + " function firstShown(x) { var it = document.evaluate(x, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);"
+            + " for (var i = 0; i < it.snapshotLength; i++) if (shown(it.snapshotItem(i))) return it.snapshotItem(i); return null; }";
+    /** The first shown match once the document has loaded; for a field, also whether it is empty. */
+    private static final String FIRST_SHOWN = SHOWN + " if (document.readyState !== 'complete') return null;"
+            + " var e = firstShown(arguments[0]); return e === null ? null : [e, !('value' in e) || e.value === ''];";
+    private static final String ANY_SHOWN = SHOWN + " return firstShown(arguments[0]) !== null;";
+
     /** Whether the element is on the page and shown. */
     public boolean visible(Locator l) {
-        return driver.findElements(l.by()).stream().anyMatch(e -> {
-            try {
-                return e.isDisplayed();
-            } catch (WebDriverException x) {                          // stale, or from a document being replaced
-                return false;
-            }
-        });
+        try {
+            return Boolean.TRUE.equals(script(ANY_SHOWN, l.xpath()));
+        } catch (WebDriverException e) {                              // a document being replaced: nothing is shown yet
+            if (e instanceof org.openqa.selenium.JavascriptException || betweenDocuments(e)) return false;
+            throw e;
+        }
     }
 
     /** Reports which of the landmarks are present right now, without waiting. */
@@ -218,9 +234,22 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
-    public WebElement find(PageSpec page, Locator l) {
+    /** Waits until the element shows (one round trip per look) and returns it. */
+    public WebElement find(PageSpec page, Locator l) { return (WebElement) shown(page, l).get(0); }
+
+    /** [the first shown match, whether it is an empty field], once it shows. */
+    private List<?> shown(PageSpec page, Locator l) {
         try {
-            return new WebDriverWait(driver, timeout).until(settling(ExpectedConditions.visibilityOfElementLocated(l.by())));
+            return until(page.name() + " to show " + l.description(), timeout, d -> {
+                try {
+                    return (List<?>) script(FIRST_SHOWN, l.xpath());
+                } catch (org.openqa.selenium.JavascriptException e) {
+                    return null;                                      // between two documents
+                } catch (WebDriverException e) {
+                    if (betweenDocuments(e)) return null;
+                    throw e;
+                }
+            });
         } catch (TimeoutException e) {
             throw new UiChanged(page, l, observed());
         }
@@ -261,8 +290,9 @@ public final class Browser implements io.procoresetup.browser.Screen {
     }
 
     public void type(PageSpec page, Locator l, String text) {
-        WebElement el = find(page, l);
-        el.clear();
+        List<?> found = shown(page, l);
+        WebElement el = (WebElement) found.get(0);
+        if (!Boolean.TRUE.equals(found.get(1))) el.clear();          // an empty field needs no clearing
         el.sendKeys(text);
     }
 
