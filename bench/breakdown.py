@@ -60,6 +60,10 @@ def harness(path):
         r['launch until signed in'] = signed - start
         if one('session-ready'):
             r['sign-in'] = signed - one('session-ready')
+        if one('open-login') and one('login-shown'):
+            r['sign-in: session ready until the login page is asked for'] = one('open-login') - one('session-ready')
+            r['sign-in: login page load'] = one('login-shown') - one('open-login')
+            r['sign-in: fill, log in, company page read'] = signed - one('login-shown')
     manifest = path.replace('.log', '.manifest.json')
     if os.path.exists(manifest):
         for s in json.load(open(manifest)).get('steps', []):

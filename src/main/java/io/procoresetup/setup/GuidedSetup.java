@@ -238,7 +238,9 @@ public final class GuidedSetup {
     public static HomePage signIn(RunConfig config, Browser browser, Narrator narrator) {
         String loginUrl = config.loginUrl().equals(config.appUrl()) || config.target() == Target.SIMULATOR
                 ? config.loginUrl() + "/login" : config.loginUrl();
+        io.procoresetup.browser.Timing.mark("open-login");
         browser.open(loginUrl);
+        io.procoresetup.browser.Timing.mark("login-shown");
         if (config.handOff()) {
             narrator.say("Sign in to Procore in the browser window (SSO and MFA are fine); the harness carries on once your company's page shows.");
             return LoginPage.awaitPerson(browser, Duration.ofMinutes(10));

@@ -62,6 +62,7 @@ public final class RunSession implements AutoCloseable {
             ResultsFiles.categories(config.resultsDir());
             s.environment().forEach(s.evidence::environment);
             s.writeReportFiles();
+            Timing.mark("results-written");
             return s;
         } catch (RuntimeException e) {
             browser.thenAccept(BrowserSessions.Session::close);

@@ -199,9 +199,15 @@ public final class Browser implements io.procoresetup.browser.Screen {
             + " var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"
             + " function firstShown(x) { var it = document.evaluate(x, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);"
             + " for (var i = 0; i < it.snapshotLength; i++) if (shown(it.snapshotItem(i))) return it.snapshotItem(i); return null; }";
-    /** The first shown match once the document has loaded; for a field, also whether it is empty. */
+    /** [the first shown match, true] once the document has loaded. */
     private static final String FIRST_SHOWN = SHOWN + " if (document.readyState !== 'complete') return null;"
-            + " var e = firstShown(arguments[0]); return e === null ? null : [e, !('value' in e) || e.value === ''];";
+            + " var e = firstShown(arguments[0]); return e === null ? null : [e, true];";
+    /** [the first shown match, whether it now holds exactly the text] once the document has loaded. */
+    private static final String FILL = SHOWN + " if (document.readyState !== 'complete') return null;"
+            + " var e = firstShown(arguments[0]); if (e === null) return null;"
+            + " e.focus(); if (typeof e.select === 'function') e.select();"
+            + " var done = document.execCommand('insertText', false, arguments[1]);"
+            + " return [e, done === true && e.value === arguments[1]];";
     private static final String ANY_SHOWN = SHOWN + " return firstShown(arguments[0]) !== null;";
 
     /** Whether the element is on the page and shown. */
@@ -235,14 +241,14 @@ public final class Browser implements io.procoresetup.browser.Screen {
     }
 
     /** Waits until the element shows (one round trip per look) and returns it. */
-    public WebElement find(PageSpec page, Locator l) { return (WebElement) shown(page, l).get(0); }
+    public WebElement find(PageSpec page, Locator l) { return (WebElement) shown(page, l, FIRST_SHOWN, "").get(0); }
 
-    /** [the first shown match, whether it is an empty field], once it shows. */
-    private List<?> shown(PageSpec page, Locator l) {
+    /** What {@code js} answers for the first shown match, once it shows (one round trip per look). */
+    private List<?> shown(PageSpec page, Locator l, String js, String arg) {
         try {
             return until(page.name() + " to show " + l.description(), timeout, d -> {
                 try {
-                    return (List<?>) script(FIRST_SHOWN, l.xpath());
+                    return (List<?>) script(js, l.xpath(), arg);
                 } catch (org.openqa.selenium.JavascriptException e) {
                     return null;                                      // between two documents
                 } catch (WebDriverException e) {
@@ -289,10 +295,16 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
+    /**
+     * Puts text in a field as a paste or Playwright's fill does (focus, select what is there, insert the text as
+     * one edit, with the input events a person's typing fires), in one round trip; where the field takes the
+     * text otherwise (a mask, a length limit), it is typed key by key instead.
+     */
     public void type(PageSpec page, Locator l, String text) {
-        List<?> found = shown(page, l);
+        List<?> found = shown(page, l, FILL, text);
+        if (Boolean.TRUE.equals(found.get(1))) return;
         WebElement el = (WebElement) found.get(0);
-        if (!Boolean.TRUE.equals(found.get(1))) el.clear();          // an empty field needs no clearing
+        el.clear();
         el.sendKeys(text);
     }
 
