@@ -117,7 +117,15 @@ public final class Evidence {
     }
 
     /** A picture of the page through the guard: secrets masked first, or a placeholder that says why not. */
-    public void screenshot(String name) { attach(name, guard.capture()); }
+    public void screenshot(String name) {
+        attach(name, released != null ? new ScreenshotGuard.Picture.Withheld(released) : guard.capture());
+    }
+
+    /** Why no later picture can be taken: the run closed its browser once it had read the last page. */
+    private volatile String released;
+
+    /** The browser is being closed: later pictures (a failure's too) say so instead of asking a closed browser. */
+    public void browserReleased(String why) { released = why; }
 
     private void attach(String name, ScreenshotGuard.Picture picture) {
         if (picture instanceof ScreenshotGuard.Picture.Png png) {
@@ -140,6 +148,10 @@ public final class Evidence {
     public void captureFailure() {
         if (failureCaptured) return;
         failureCaptured = true;
+        if (released != null) {
+            text("failure screenshot", "text/plain", "No screenshot: " + released, "txt");
+            return;
+        }
         try {
             attach("failure screenshot", guard.capture());
         } catch (RuntimeException ignored) {

@@ -60,7 +60,8 @@ public class GuidedSetupSuite {
                         + ConsentGate.host(session.config.appUrl()), "API cross-check");
         try {
             run.checked(CrossCheck.run(session.config, session.browser, session.evidence, session.narrator, result.saved(),
-                    new CrossCheck.Seen(result.companyId(), result.companyName(), result.directoryName(), result.addToNewProjectsTicked())));
+                    new CrossCheck.Seen(result.companyId(), result.companyName(), result.directoryName(), result.addToNewProjectsTicked()),
+                    session::releaseBrowser));
         } catch (RuntimeException | Error e) {
             run.failed(e);
             throw e;

@@ -111,6 +111,18 @@ public final class RunSession implements AutoCloseable {
         ResultsFiles.executor(config.resultsDir(), config.target().id + " " + started, evidence.reportName());
     }
 
+    private volatile CompletableFuture<Void> quitting;
+
+    /**
+     * The run has read its last page: the browser is closed in the background (about 0.2 s) while the run goes on
+     * without it (the API cross-check); {@link #close()} waits for it. Later pictures say why there are none.
+     */
+    public void releaseBrowser() {
+        if (quitting != null) return;
+        evidence.browserReleased("the browser was closed once the run had read the last page it needed");
+        quitting = CompletableFuture.runAsync(session::close);
+    }
+
     @Override
     public void close() {
         Timing.mark("evidence-start");
@@ -120,7 +132,8 @@ public final class RunSession implements AutoCloseable {
         } finally {
             evidence.close();
             Timing.mark("evidence-end");
-            session.close();
+            if (quitting != null) quitting.join();
+            else session.close();
             if (sim != null) sim.close();
             Timing.mark("closed");
         }

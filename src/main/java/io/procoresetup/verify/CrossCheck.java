@@ -40,6 +40,12 @@ public final class CrossCheck {
     public record Seen(long companyId, String companyName, String directoryName, boolean addToNewProjectsTicked) {}
 
     public static List<Check> run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, Credentials creds, Seen seen) {
+        return run(config, browser, evidence, narrator, creds, seen, () -> { });
+    }
+
+    /** As above; {@code lastPageRead} runs once the browser is no longer needed (the run may close it then). */
+    public static List<Check> run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, Credentials creds, Seen seen,
+                                  Runnable lastPageRead) {
         narrator.say(TITLE);
         AllureLifecycle allure = Allure.getLifecycle();
         String step = UUID.randomUUID().toString();
@@ -49,6 +55,7 @@ public final class CrossCheck {
         try {
             List<String> active = ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects();
             evidence.screenshot("company project list");
+            lastPageRead.run();
             Observation ui = new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), active,
                     seen.addToNewProjectsTicked());
             narrator.say("      asking Procore's API (deadline " + config.deadline().toSeconds() + " s, --deadline)");
