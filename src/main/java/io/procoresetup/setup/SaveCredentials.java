@@ -79,7 +79,7 @@ public final class SaveCredentials implements SetupStep<CreateServiceAccount.Acc
             c.narrator().say("      could not write " + c.sink().path() + ": the credentials were saved to " + where
                     + " instead (readable only by you); move them where they belong");
         }
-        c.evidence().screenshot("credentials page (secret masked)");
+        // the step's own picture, taken as it ends, is of this page: the secret masked by the screenshot guard
         return new Applied<>(new Saved(page, clientId, Optional.of(creds), where, false),
                 how + " Client ID " + clientId + ", Client Secret and Company ID " + companyId + " to " + where);
     }
