@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns bench/run setup's stamped logs into target/bench/setup.json and a table on stdout.
+"""Turns bench/run setup's (or dmsa's) stamped logs into target/bench/setup.json (dmsa.json) and a table on stdout.
 Usage: bench/breakdown.py DIR   (DIR holds <variant>-<n>.log, and for the harness <variant>-<n>.manifest.json and .audit.json)"""
 import glob, json, os, re, statistics, sys
 from datetime import datetime
@@ -154,7 +154,7 @@ if base:
 if 'before' in runs and 'after' in runs:
     pairs = [a['total'] / b['total'] for a, b in zip(runs['after'], runs['before'])]
     result['after_vs_before'] = {'median_of_pair_ratios': round(statistics.median(pairs), 3), 'pairs': [round(p, 3) for p in pairs]}
-json.dump(result, open(os.path.join(os.path.dirname(d.rstrip('/')), 'setup.json'), 'w'), indent=2)
+json.dump(result, open(os.path.join(os.path.dirname(d.rstrip('/')), os.path.basename(d.rstrip('/')) + '.json'), 'w'), indent=2)
 
 # the table: one row per phase, one column per variant (medians, ms)
 variants = list(runs)

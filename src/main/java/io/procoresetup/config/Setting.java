@@ -59,8 +59,9 @@ public final class Setting<T> {
     public static final Setting<Path> CREDENTIALS = new Setting<>("credentials", "FILE", null, ACCOUNT,
             "The credentials file (default: ~/.procore-setup-harness/credentials/<target>-<company>-<name>.json, mode 0600).",
             (flag, v) -> Path.of(v.strip()));
-    public static final Setting<String> CLIENT_ID = new Setting<>("client-id", "ID", null, Set.of("verify"),
-            "Instead of a file: the client ID; the secret comes from PROCORE_CLIENT_SECRET or a hidden prompt.", (flag, v) -> v.strip());
+    public static final Setting<String> CLIENT_ID = new Setting<>("client-id", "ID", null, Set.of("setup", "verify"),
+            "verify: the client ID, instead of a credentials file; setup --route dmsa: the app's client ID, for the cross-check. "
+                    + "The secret comes from PROCORE_CLIENT_SECRET or a hidden prompt.", (flag, v) -> v.strip());
     public static final Setting<Boolean> RESET_SECRET = flag("reset-secret", Set.of("setup"),
             "When the account exists but its secret is not in the credentials file, reset it (a new secret; the old one stops working). "
                     + "Without it you are asked, or, with no terminal, setup stops.");

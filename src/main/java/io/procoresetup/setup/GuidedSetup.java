@@ -220,6 +220,13 @@ public final class GuidedSetup {
             throw new BadInput("--route dmsa needs --app-version-key: the 36-character App Version ID the app's developer gave you"
                     + " (the simulator's app is printed by './harness sim')");
         }
+        if (config.clientId() != null && !config.dmsa()) {
+            throw new BadInput("--client-id is the app's, for --route dmsa: the guide's route creates the account and saves its own credentials");
+        }
+        if (config.clientId() != null && (System.getenv("PROCORE_CLIENT_SECRET") == null || System.getenv("PROCORE_CLIENT_SECRET").isEmpty())
+                && System.console() == null) {
+            throw new BadInput("no client secret for --client-id " + config.clientId() + ": set PROCORE_CLIENT_SECRET or run in a terminal to be asked");
+        }
         if (!config.handOff() && needsPassword(config) && (System.getenv(PASSWORD_ENV) == null || System.getenv(PASSWORD_ENV).isEmpty())
                 && System.console() == null) {
             throw new BadInput("no password for " + config.user() + ": set " + PASSWORD_ENV + " or run in a terminal to be asked (or use --hand-off)");

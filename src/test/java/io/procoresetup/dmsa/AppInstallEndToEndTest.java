@@ -108,10 +108,19 @@ public class AppInstallEndToEndTest {
         assertSetUp(cid);
         assertEquals(appInstalls(cid), 1);
         int before = sim.audit().size();
-        HarnessProcess.Result again = harness("setup");
+        // the second run as the vendor runs it: with the app's client ID, its secret in the environment only
+        String secret = sim.controlGet("/app").get("clientSecret").asText();
+        Map<String, String> env = new java.util.HashMap<>(sim.controlEnv());
+        env.put("PROCORE_CLIENT_SECRET", secret);
+        List<String> args = new ArrayList<>(List.of("setup", "--route", "dmsa", "--app-url", sim.url(), "--app-version-key", SimServer.APP_VERSION_ID,
+                "--client-id", SimServer.APP_CLIENT_ID, "--results", work.resolve("setup-client-id").toString(), "--no-report"));
+        HarnessProcess.Result again = HarnessProcess.run(env, args.toArray(String[]::new));
         assertEquals(again.code(), 0, again.console());
         assertTrue(again.out().contains("is already installed: reusing it"), again.out());
         assertTrue(again.out().contains("nothing was changed"), again.out());
+        assertEquals(again.out().lines().filter(l -> l.matches("^\\d\\s+.*\\bPASS\\b.*")).count(), 6L, "all six checks, the API side too: " + again.out());
+        assertFalse(again.out().contains("was not checked"), again.out());
+        assertFalse(again.console().contains(secret), "the app's secret is in no console line");
         assertEquals(sim.audit().size(), before, "the second run changed nothing");
         assertSetUp(cid);
     }

@@ -57,6 +57,19 @@ public class BadInputMatrixTest {
     }
 
     @Test
+    public void clientIdOnTheGuidesRoute() {
+        refused(HarnessProcess.run(Map.of(), "setup", "--app-url", sim.url(), "--client-id", "abc", "--no-report"), 2,
+                "--client-id is the app's, for --route dmsa");
+    }
+
+    @Test
+    public void clientIdWithoutItsSecretStopsBeforeTheInstall() {
+        refused(HarnessProcess.run(Map.of(), "setup", "--route", "dmsa", "--app-version-key", io.procoresetup.sim.SimServer.APP_VERSION_ID,
+                "--app-url", sim.url(), "--client-id", io.procoresetup.sim.SimServer.APP_CLIENT_ID, "--no-report"), 2,
+                "no client secret for --client-id");
+    }
+
+    @Test
     public void unknownTarget() {
         refused(HarnessProcess.run(Map.of(), "setup", "--target", "moon", "--no-report"), 2, "unknown target 'moon'");
     }
