@@ -2,11 +2,9 @@ package io.procoresetup.suites;
 
 import io.procoresetup.config.RunConfig;
 import io.procoresetup.consent.ConsentGate;
-import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ReportFacts;
 import io.procoresetup.setup.AppInstall;
 import io.procoresetup.setup.Dmsa;
-import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.failure.Category;
 import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.secrets.Credentials;
@@ -35,15 +33,7 @@ public class AppInstallSuite {
     @BeforeClass(alwaysRun = true)
     public void open(ITestContext context) {
         run = SuiteRun.of(context);
-        try {
-            RunConfig config = run.config();
-            ConsentGate.precheck(config);
-            GuidedSetup.precheck(config);
-            session = RunSession.open(config, Narrator.console());
-        } catch (RuntimeException | Error e) {
-            run.failed(e);
-            throw e;
-        }
+        session = RunSession.forSetup(run);
     }
 
     @Test(description = "App install: the DMSA route's four steps")

@@ -1,8 +1,6 @@
 package io.procoresetup.suites;
 
-import io.procoresetup.config.RunConfig;
 import io.procoresetup.consent.ConsentGate;
-import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ReportFacts;
 import java.util.List;
 import io.procoresetup.setup.Guide;
@@ -27,15 +25,7 @@ public class GuidedSetupSuite {
     @BeforeClass(alwaysRun = true)
     public void open(ITestContext context) {
         run = SuiteRun.of(context);
-        try {
-            RunConfig config = run.config();
-            ConsentGate.precheck(config);
-            GuidedSetup.precheck(config);
-            session = RunSession.open(config, Narrator.console());
-        } catch (RuntimeException | Error e) {
-            run.failed(e);
-            throw e;
-        }
+        session = RunSession.forSetup(run);
     }
 
     @Test(description = "Guided setup: the six steps of Procore's service-account guide")

@@ -5,10 +5,12 @@ import io.procoresetup.browser.BrowserSettings;
 import io.procoresetup.browser.BrowserWarmup;
 import io.procoresetup.browser.Timing;
 import io.procoresetup.config.RunConfig;
+import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.evidence.Evidence;
 import io.procoresetup.evidence.Narrator;
 import io.procoresetup.evidence.ResultsFiles;
 import io.procoresetup.secrets.CredentialsFile;
+import io.procoresetup.setup.GuidedSetup;
 import io.procoresetup.sim.SimServer;
 import io.procoresetup.ui.Browser;
 import org.openqa.selenium.Capabilities;
@@ -71,6 +73,22 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Both setup routes' start: the refusals that need no browser (consent's flags, the route's own), then the
+     * session. A refusal or a failed start is the run's failure, handed back to the command line.
+     */
+    static RunSession forSetup(SuiteRun run) {
+        try {
+            RunConfig config = run.config();
+            ConsentGate.precheck(config);
+            GuidedSetup.precheck(config);
+            return open(config, Narrator.console());
+        } catch (RuntimeException | Error e) {
+            run.failed(e);
+            throw e;
+        }
+    }
+
     /** The simulator this run started, if it started one. */
     public java.util.Optional<SimServer> simulator() { return java.util.Optional.ofNullable(sim); }
 
@@ -85,7 +103,7 @@ public final class RunSession implements AutoCloseable {
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("target", config.target().id + (config.embeddedSimulator() || sim != null ? " (embedded simulator: a fresh demo company)" : ""));
-        env.put("target.host", io.procoresetup.consent.ConsentGate.host(config.appUrl()));
+        env.put("target.host", ConsentGate.host(config.appUrl()));
         env.put("api.url", config.apiUrl());
         if (config.companyId() != null) env.put("company.id", String.valueOf(config.companyId()));
         env.put("account.name", config.accountName());
