@@ -31,6 +31,8 @@ public final class GuidedSetup {
     public static final String SIM_USER = "admin@example.com";
     public static final String SIM_PASSWORD = "procore-sim";
     public static final String PASSWORD_ENV = "PROCORE_PASSWORD";
+    /** Where a client secret given by --client-id comes from, short of a prompt (the app's on today's route). */
+    public static final String SECRET_ENV = "PROCORE_CLIENT_SECRET";
 
     /** What a run did, step by step. */
     public record Result(long companyId, String companyName, String clientId, Credentials saved, String directoryName,
@@ -223,18 +225,18 @@ public final class GuidedSetup {
         if (config.clientId() != null && !config.dmsa()) {
             throw new BadInput("--client-id is the app's, for --route dmsa: the guide's route creates the account and saves its own credentials");
         }
-        if (config.clientId() != null && (System.getenv("PROCORE_CLIENT_SECRET") == null || System.getenv("PROCORE_CLIENT_SECRET").isEmpty())
-                && System.console() == null) {
-            throw new BadInput("no client secret for --client-id " + config.clientId() + ": set PROCORE_CLIENT_SECRET or run in a terminal to be asked");
+        if (config.clientId() != null && unset(SECRET_ENV) && System.console() == null) {
+            throw new BadInput("no client secret for --client-id " + config.clientId() + ": set " + SECRET_ENV + " or run in a terminal to be asked");
         }
-        if (!config.handOff() && needsPassword(config) && (System.getenv(PASSWORD_ENV) == null || System.getenv(PASSWORD_ENV).isEmpty())
-                && System.console() == null) {
+        if (!config.handOff() && needsPassword(config) && unset(PASSWORD_ENV) && System.console() == null) {
             throw new BadInput("no password for " + config.user() + ": set " + PASSWORD_ENV + " or run in a terminal to be asked (or use --hand-off)");
         }
         if (config.credentialsFile() != null) {
             CredentialsFile.refuseInside(config.credentialsFile(), forbiddenFolders(config));
         }
     }
+
+    private static boolean unset(String env) { return System.getenv(env) == null || System.getenv(env).isEmpty(); }
 
     /** Every sign-in but the simulator's own seeded admin takes a password. */
     private static boolean needsPassword(RunConfig config) {

@@ -29,7 +29,6 @@ import java.util.Optional;
  * harness. Read-only: it signs in to look at the UI and calls the API with the account's credentials.
  */
 public class VerifySuite {
-    public static final String SECRET_ENV = "PROCORE_CLIENT_SECRET";
 
     @Test(description = "Cross-check an existing service account through the REST API")
     public void verify(ITestContext context) {
@@ -106,10 +105,10 @@ public class VerifySuite {
     static Credentials credentials(RunConfig config) {
         String clientId = config.clientId();
         if (clientId != null) {
-            String secret = System.getenv(SECRET_ENV);
+            String secret = System.getenv(GuidedSetup.SECRET_ENV);
             if (secret == null || secret.isEmpty()) {
                 Console console = System.console();
-                if (console == null) throw new BadInput("no client secret: set " + SECRET_ENV + " or run in a terminal to be asked");
+                if (console == null) throw new BadInput("no client secret: set " + GuidedSetup.SECRET_ENV + " or run in a terminal to be asked");
                 char[] typed = console.readPassword("Client Secret for %s: ", clientId);
                 secret = typed == null ? "" : new String(typed);
             }

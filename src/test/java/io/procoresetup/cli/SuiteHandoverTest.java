@@ -60,7 +60,7 @@ public class SuiteHandoverTest {
 
     @Test
     public void theClientIdReachesTheSuiteInItsConfiguration() throws Exception {
-        if (System.getenv(VerifySuite.SECRET_ENV) != null) throw new SkipException(VerifySuite.SECRET_ENV + " is set: the run would go on");
+        if (System.getenv(io.procoresetup.setup.GuidedSetup.SECRET_ENV) != null) throw new SkipException(io.procoresetup.setup.GuidedSetup.SECRET_ENV + " is set: the run would go on");
         RunConfig config = RunConfig.from(Map.of("app-url", "http://127.0.0.1:9", "results", results.toString(), "client-id", "abc"));
         SuiteRunner.Finished finished = onItsOwnThread(() -> SuiteRunner.run("Verify", VerifySuite.class, config));
         assertClientSecretAskedFor(finished.run());
@@ -68,7 +68,7 @@ public class SuiteHandoverTest {
 
     @Test
     public void aSuiteFileBuildsItsConfigurationFromHarnessPropertiesAtItsEdge() throws Exception {
-        if (System.getenv(VerifySuite.SECRET_ENV) != null) throw new SkipException(VerifySuite.SECRET_ENV + " is set: the run would go on");
+        if (System.getenv(io.procoresetup.setup.GuidedSetup.SECRET_ENV) != null) throw new SkipException(io.procoresetup.setup.GuidedSetup.SECRET_ENV + " is set: the run would go on");
         System.setProperty("harness.app-url", "http://127.0.0.1:9");
         System.setProperty("harness.client-id", "abc");
         System.setProperty("harness.results", results.toString());
