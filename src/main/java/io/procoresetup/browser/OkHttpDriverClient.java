@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 public final class OkHttpDriverClient implements HttpClient {
     public static final String NAME = "harness-okhttp";
     /** One connection pool and dispatcher for every client Selenium makes in this JVM. */
-    private static final OkHttpClient BASE = new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
+    private static final OkHttpClient BASE = new OkHttpClient.Builder().retryOnConnectionFailure(true)
+            .socketFactory(new NoDelaySockets()).build();
     private static final MediaType NONE = null;
 
     private final ClientConfig config;
@@ -140,5 +141,33 @@ public final class OkHttpDriverClient implements HttpClient {
     public static final class Factory implements HttpClient.Factory {
         @Override
         public HttpClient createClient(ClientConfig config) { return new OkHttpDriverClient(config); }
+    }
+
+    /**
+     * Sockets that send a command at once (TCP_NODELAY). A command larger than OkHttp's 8 KiB write buffer (the
+     * screenshot guard's script) leaves in two writes, and Nagle's algorithm held the second one until the
+     * driver's delayed acknowledgement of the first: about 40 ms on every such command.
+     */
+    static final class NoDelaySockets extends javax.net.SocketFactory {
+        private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+
+        private static java.net.Socket noDelay(java.net.Socket s) throws IOException {
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override public java.net.Socket createSocket() throws IOException { return noDelay(plain.createSocket()); }
+
+        @Override public java.net.Socket createSocket(String host, int port) throws IOException { return noDelay(plain.createSocket(host, port)); }
+
+        @Override public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws IOException {
+            return noDelay(plain.createSocket(host, port, local, localPort));
+        }
+
+        @Override public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException { return noDelay(plain.createSocket(host, port)); }
+
+        @Override public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) throws IOException {
+            return noDelay(plain.createSocket(host, port, local, localPort));
+        }
     }
 }
