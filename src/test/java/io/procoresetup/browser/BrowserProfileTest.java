@@ -22,6 +22,27 @@ public class BrowserProfileTest {
         assertEquals(args.contains("--no-sandbox"), root, "--no-sandbox exactly when running as root");
     }
 
+    /**
+     * The browser ./harness starts early is the one a run would start: the launcher's Chromium command line carries
+     * every flag of {@link BrowserSessions#options} (the sandbox, profile, port and first page are its own).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void theLaunchersBrowserGetsTheSameFlagsAsARunsBrowser() throws IOException {
+        String launcher = Files.readString(Path.of("harness"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$chrome\" --headless=new(.*?)about:blank", java.util.regex.Pattern.DOTALL)
+                .matcher(launcher);
+        assertTrue(m.find(), "the launcher starts Chromium headless");
+        java.util.Set<String> launched = new java.util.TreeSet<>(List.of(("--headless=new " + m.group(1).replace("\\\n", " ")).trim().split("\\s+")));
+        launched.removeIf(a -> a.startsWith("--user-data-dir=") || a.equals("--remote-debugging-port=0") || a.startsWith("\""));
+        java.util.Set<String> run = new java.util.TreeSet<>((List<String>) ((java.util.Map<String, Object>) BrowserSessions.options(BrowserSettings.defaults())
+                .asMap().get("goog:chromeOptions")).get("args"));
+        run.remove("--no-sandbox");
+        assertEquals(launched, run, "the flags of the launcher's Chromium and of BrowserSessions.options");
+        assertTrue(run.stream().anyMatch(a -> a.startsWith("--disable-features=") && a.contains("WebUIOmniboxPopup")),
+                "the omnibox popups Chromium renders at start are off: " + run);
+    }
+
     @Test
     public void profilesOfDeadProcessesAreRemovedAndLiveOnesKept() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
