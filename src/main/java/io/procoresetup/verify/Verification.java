@@ -30,6 +30,14 @@ public final class Verification {
     private Verification() {}
 
     public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe) {
+        return projects(api, ui, probe, account(api, ui));
+    }
+
+    /**
+     * Checks 1-4, the token and what the account reads about itself: none of them needs the UI's project list,
+     * so they can be asked while the browser still reads it. Without a token, all six, the rest COULD NOT CHECK.
+     */
+    public static List<Check> account(ProcoreClient api, Observation ui) {
         List<Check> out = new ArrayList<>();
         // 1. token
         String saved = "Client ID " + ui.clientId() + " saved";
@@ -82,6 +90,13 @@ public final class Verification {
             }
             return result(ok, summary(byLevel), detail);
         }));
+        return out;
+    }
+
+    /** Checks 5 and 6 after {@link #account}'s four, against the project list the UI showed. */
+    public static List<Check> projects(ProcoreClient api, Observation ui, NewProjectProbe probe, List<Check> account) {
+        if (account.size() == NAMES.size()) return account;              // no token: nothing more to ask
+        List<Check> out = new ArrayList<>(account);
         // 5. projects
         out.add(attempt(5, ui.activeProjects().size() + " active projects listed", () -> {
             Set<String> seen = new LinkedHashSet<>();
