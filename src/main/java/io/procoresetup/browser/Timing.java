@@ -17,6 +17,13 @@ public final class Timing {
         if (ON) mark(event, System.currentTimeMillis());
     }
 
+    /** The JVM's own CPU time so far (all its threads, not the browser's), as a mark: "harness-timing jvm-cpu-ms N". */
+    public static void cpu() {
+        if (ON && java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            System.err.println("harness-timing jvm-cpu-ms " + os.getProcessCpuTime() / 1_000_000);
+        }
+    }
+
     private static void mark(String event, long epochMillis) {
         System.err.println("harness-timing " + event + " " + epochMillis);
     }

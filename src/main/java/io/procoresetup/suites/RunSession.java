@@ -154,6 +154,7 @@ public final class RunSession implements AutoCloseable {
             else session.close();
             if (sim != null) sim.close();
             Timing.mark("closed");
+            Timing.cpu();
         }
     }
 }
