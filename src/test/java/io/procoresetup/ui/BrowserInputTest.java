@@ -18,9 +18,9 @@ import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
 /**
- * Browser's one-call fill and visibility against a page the simulator does not have (real Chromium): text nobody
- * would type, a field that already holds text, a length limit, a field that rewrites what it is given (filled key by
- * key then), and elements hidden the ways a page hides them.
+ * Browser's one-call fill, visibility and click against a page the simulator does not have (real Chromium): text
+ * nobody would type, a field that already holds text, a length limit, a field that rewrites what it is given (filled
+ * key by key then), elements hidden the ways a page hides them, a button far down the page and one under a cover.
  */
 public class BrowserInputTest {
     private static final PageSpec PAGE = PageSpec.overlay("InputPage");
@@ -34,7 +34,14 @@ public class BrowserInputTest {
             + "<button style='width:0;height:0;padding:0;border:0;overflow:hidden'>Flat</button>"
             + "<button style='visibility:hidden'>Twin</button><button>Twin</button>"
             + "<button>Plain button</button>"
-            + "<script>window.events = 0; document.getElementById('plain').addEventListener('input', function () { window.events++; });"
+            + "<div style='position:relative'><button>Covered</button>"
+            + "<div style='position:absolute;inset:0;background:#fff'>a cover</div></div>"
+            + "<button style='margin-top:3000px'><span>Far</span> down</button>"
+            + "<script>window.heard = [];"
+            + "['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'].forEach(function (type) {"
+            + "  document.addEventListener(type, function (e) { if (e.target.closest('button'))"
+            + "    window.heard.push(type + ' ' + e.target.closest('button').textContent + ' ' + e.isTrusted); }, true); });"
+            + "window.events = 0; document.getElementById('plain').addEventListener('input', function () { window.events++; });"
             + "var up = document.getElementById('upper'); up.addEventListener('input', function () { up.value = up.value.toUpperCase(); });"
             + "</script></body></html>";
 
@@ -88,6 +95,28 @@ public class BrowserInputTest {
     public void aFieldThatRewritesItsInputGetsWhatTypingWouldGiveIt() {
         browser.type(PAGE, UI.field("Upper"), "mixed Case");
         assertEquals(value("upper"), "MIXED CASE");
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> heard() {
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript("return window.heard;");
+    }
+
+    /** A click is a person's: pressed and released where the button shows (scrolled to first), events the page can trust. */
+    @Test
+    public void aClickFarDownThePageIsAPersonsClickOnTheButton() {
+        browser.click(PAGE, UI.button("Far down"));
+        assertEquals(heard(), java.util.List.of("pointerdown Far down true", "mousedown Far down true", "pointerup Far down true",
+                "mouseup Far down true", "click Far down true"));
+        long y = (Long) ((JavascriptExecutor) driver).executeScript("return Math.round(window.scrollY);");
+        assertTrue(y > 2000, "brought into view first: scrolled to " + y);
+    }
+
+    /** What a person cannot click is not clicked: the cover takes a person's click, so the harness refuses to click through it. */
+    @Test
+    public void aCoveredButtonIsNotClickedThroughItsCover() {
+        org.testng.Assert.expectThrows(org.openqa.selenium.WebDriverException.class, () -> browser.click(PAGE, UI.button("Covered")));
+        assertEquals(heard(), java.util.List.of(), "nothing reached the covered button");
     }
 
     @Test
