@@ -31,7 +31,10 @@ import java.util.Set;
  * chosen path cannot be written, the credentials go to an owner-only fallback file instead of being lost.
  */
 public final class CredentialsFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when a file is first read or written, not when a run's input is checked (Jackson takes 80 ms to start). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_DIR =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_FILE =
@@ -140,7 +143,7 @@ public final class CredentialsFile {
 
     private void write(Path target, Credentials c) throws IOException {
         if (Files.isSymbolicLink(target)) throw new IOException("it is a symbolic link");
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("client_id", c.clientId());
         o.put("client_secret", c.clientSecret().reveal());
         o.put("company_id", c.companyId());
@@ -153,7 +156,7 @@ public final class CredentialsFile {
         ownerOnly(dir);
         Path tmp = Files.createTempFile(dir, ".credentials-", ".tmp", OWNER_FILE);
         try {
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
             if (backups && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 Path backup = target.resolveSibling(target.getFileName() + "." + Instant.now().toEpochMilli() + ".bak");
                 Files.write(Files.createFile(backup, OWNER_FILE), Files.readAllBytes(target));
@@ -178,7 +181,7 @@ public final class CredentialsFile {
     public Optional<Credentials> load() {
         if (!Files.exists(path)) return Optional.empty();
         try {
-            JsonNode o = JSON.readTree(path.toFile());
+            JsonNode o = Json.MAPPER.readTree(path.toFile());
             if (o == null || !o.hasNonNull("client_id") || !o.hasNonNull("client_secret")) {
                 throw new HarnessFailure(Category.BAD_INPUT, "the credentials file " + path + " is not one the harness wrote (no client_id/client_secret)");
             }
@@ -201,7 +204,7 @@ public final class CredentialsFile {
         try {
             Files.createDirectories(path.getParent(), OWNER_DIR);
             Files.deleteIfExists(pendingMarker());
-            Files.writeString(Files.createFile(pendingMarker(), OWNER_FILE), "{\"account_name\":" + JSON.writeValueAsString(accountName)
+            Files.writeString(Files.createFile(pendingMarker(), OWNER_FILE), "{\"account_name\":" + Json.MAPPER.writeValueAsString(accountName)
                     + ",\"company_id\":" + companyId + ",\"since\":\"" + Instant.now() + "\"}\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             // without the marker a later run asks before Reset Secret: safe, only less convenient
