@@ -367,6 +367,12 @@ public final class Browser implements io.procoresetup.browser.Screen {
 
     public List<WebElement> all(Locator l) { return driver.findElements(l.by()); }
 
+    /**
+     * Between two looks at the page. A look is one round trip (about 10 ms), so this keeps a wait's end within
+     * 35 ms of the page getting there; a page-to-page step usually ends its wait on the first or second look.
+     */
+    static final Duration POLL = Duration.ofMillis(25);
+
     /** Waits for a condition, polling often; the condition's description goes into the timeout message. */
     public <T> T until(String what, Duration max, Function<WebDriver, T> condition) {
         return until(what, max, condition, note);
@@ -380,7 +386,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
     private <T> T until(String what, Duration max, Function<WebDriver, T> condition, java.util.function.Consumer<String> note) {
         long start = System.nanoTime();
         long[] nextNote = {NOTE_AFTER.toMillis()};
-        return new FluentWait<>(driver).withTimeout(max).pollingEvery(Duration.ofMillis(50))
+        return new FluentWait<>(driver).withTimeout(max).pollingEvery(POLL)
                 .ignoring(StaleElementReferenceException.class).withMessage(what).until(d -> {
                     T r = condition.apply(d);
                     long waited = (System.nanoTime() - start) / 1_000_000;
