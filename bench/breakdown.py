@@ -99,6 +99,8 @@ def harness(path):
         r['browser quit'] = one('closed') - one('evidence-end')
     if one('closed'):
         r['closed until exit'] = end - one('closed')
+    if one('jvm-cpu-ms'):
+        r['JVM CPU time (all its threads; not the browser)'] = one('jvm-cpu-ms')
     return r
 
 
