@@ -212,6 +212,12 @@ public final class Browser implements io.procoresetup.browser.Screen {
             + " var done = document.execCommand('insertText', false, arguments[1]);"
             + " return [e, done === true && e.value === arguments[1]];";
     private static final String ANY_SHOWN = SHOWN + " return firstShown(arguments[0]) !== null;";
+    /**
+     * [the first shown match, the text it shows a person] once the document has loaded: its rendered text, with
+     * no-break spaces as plain ones, as WebDriver's getText gives it.
+     */
+    private static final String SHOWN_TEXT = SHOWN + " if (document.readyState !== 'complete') return null;"
+            + " var e = firstShown(arguments[0]); return e === null ? null : [e, e.innerText.replace(/\\u00a0/g, ' ')];";
 
     /** Whether the element is on the page and shown. */
     public boolean visible(Locator l) {
@@ -356,7 +362,8 @@ public final class Browser implements io.procoresetup.browser.Screen {
         el.sendKeys(text);
     }
 
-    public String text(PageSpec page, Locator l) { return find(page, l).getText().strip(); }
+    /** What the element shows, once it shows: found and read in one round trip. */
+    public String text(PageSpec page, Locator l) { return String.valueOf(shown(page, l, SHOWN_TEXT, "").get(1)).strip(); }
 
     public Optional<String> textIfPresent(Locator l) {
         List<WebElement> els = driver.findElements(l.by());

@@ -36,6 +36,7 @@ public class BrowserInputTest {
             + "<button>Plain button</button>"
             + "<div style='position:relative'><button>Covered</button>"
             + "<div style='position:absolute;inset:0;background:#fff'>a cover</div></div>"
+            + "<p>Client&nbsp;ID: <b>abc</b><span style='display:none'> hidden</span></p>"
             + "<button style='margin-top:3000px'><span>Far</span> down</button>"
             + "<script>window.heard = [];"
             + "['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'].forEach(function (type) {"
@@ -117,6 +118,14 @@ public class BrowserInputTest {
     public void aCoveredButtonIsNotClickedThroughItsCover() {
         org.testng.Assert.expectThrows(org.openqa.selenium.WebDriverException.class, () -> browser.click(PAGE, UI.button("Covered")));
         assertEquals(heard(), java.util.List.of(), "nothing reached the covered button");
+    }
+
+    /** Text is read as a person reads it, as WebDriver's getText gives it: no-break spaces plain, hidden parts left out. */
+    @Test
+    public void textIsWhatAPersonReads() {
+        Locator note = new Locator("the note", "//p[starts-with(normalize-space(), 'Client')]");
+        assertEquals(browser.text(PAGE, note), "Client ID: abc");
+        assertEquals(browser.text(PAGE, note), driver.findElement(note.by()).getText());
     }
 
     @Test
