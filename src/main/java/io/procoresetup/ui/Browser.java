@@ -12,9 +12,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Interactive;
-import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -270,52 +267,8 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
-    /**
-     * Where a person would click the element, in one round trip: the first shown match of an XPath (or the element
-     * given), brought into view when it is not, and its centre, provided the element itself (or something inside
-     * it) is what a click there hits. Null when it does not show yet, the page is still loading, or something
-     * covers it.
-     */
-    private static final String CLICK_POINT = SHOWN + " if (document.readyState !== 'complete') return null;"
-            + " var e = typeof arguments[0] === 'string' ? firstShown(arguments[0]) : arguments[0];"
-            + " if (!e || !shown(e)) return null;"
-            + " var r = e.getBoundingClientRect();"
-            + " if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {"
-            + "   e.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'}); r = e.getBoundingClientRect(); }"
-            + " var x = Math.floor(r.left + r.width / 2), y = Math.floor(r.top + r.height / 2), hit = document.elementFromPoint(x, y);"
-            + " return hit && (hit === e || e.contains(hit)) ? [x, y] : null;";
-
-    /**
-     * A person's click where {@link #CLICK_POINT} says: the mouse moves there, presses and releases, as one W3C
-     * action (trusted events, one round trip). chromedriver's own element click asks the page a dozen questions
-     * first (about 0.1 s a click, measured); this asks one. False when the point is not known: the caller clicks
-     * the slower way, which waits and scrolls.
-     */
-    private boolean clickAtPoint(Object target) {
-        if (!(driver instanceof Interactive person)) return false;
-        Object r;
-        try {
-            r = script(CLICK_POINT, target);
-        } catch (org.openqa.selenium.JavascriptException | StaleElementReferenceException e) {
-            return false;
-        } catch (WebDriverException e) {
-            if (betweenDocuments(e)) return false;
-            throw e;
-        }
-        if (!(r instanceof List<?> xy) || xy.size() != 2) return false;
-        PointerInput mouse = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
-        int left = PointerInput.MouseButton.LEFT.asArg();
-        person.perform(List.of(new Sequence(mouse, 0)
-                .addAction(mouse.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), ((Number) xy.get(0)).intValue(),
-                        ((Number) xy.get(1)).intValue()))
-                .addAction(mouse.createPointerDown(left))
-                .addAction(mouse.createPointerUp(left))));
-        return true;
-    }
-
     /** Clicks at once when the element is ready (the usual case); otherwise waits until it is clickable. */
     public void click(PageSpec page, Locator l) {
-        if (clickAtPoint(l.xpath())) return;
         try {
             driver.findElement(l.by()).click();
             return;
@@ -336,7 +289,6 @@ public final class Browser implements io.procoresetup.browser.Screen {
 
     /** Clicks an element found by a page object's own reading of the page; brought into view when something covers it. */
     public void click(PageSpec page, WebElement el) {
-        if (clickAtPoint(el)) return;
         try {
             el.click();
         } catch (ElementNotInteractableException e) {                  // covered (e.g. by a sticky footer) or out of view
