@@ -12,6 +12,9 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Interactive;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -267,8 +270,67 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
+    /**
+     * Where a person would click the element, in one round trip: "busy" while a list on the page is still loading
+     * (its skeleton goes when it arrives, and what is below it moves), else the first shown match of an XPath (or
+     * the element given), brought into view when it is not, and its centre, provided it stands still (the same box
+     * in the next animation frame) and the element itself (or something inside it) is what a click there hits.
+     * Null when it does not show yet, the document is still loading, something covers it, or it moves.
+     */
+    private static final String CLICK_POINT = SHOWN + " var done = arguments[arguments.length - 1];"
+            + " if (document.readyState !== 'complete') { done(null); return; }"
+            + " if (document.evaluate(\"//*[@aria-busy='true']\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null)"
+            + "     .singleNodeValue) { done('busy'); return; }"
+            + " var e = typeof arguments[0] === 'string' ? firstShown(arguments[0]) : arguments[0];"
+            + " if (!e || !shown(e)) { done(null); return; }"
+            + " var r = e.getBoundingClientRect();"
+            + " if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {"
+            + "   e.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'}); r = e.getBoundingClientRect(); }"
+            + " var answered = false, answer = function (v) { if (!answered) { answered = true; done(v); } };"
+            + " setTimeout(function () { answer(null); }, 500);"        // no frame comes (a background page): the slower click
+            + " requestAnimationFrame(function () {"
+            + "   var q = e.isConnected ? e.getBoundingClientRect() : null;"
+            + "   if (!q || q.top !== r.top || q.left !== r.left || q.width !== r.width || q.height !== r.height) { answer(null); return; }"
+            + "   var x = Math.floor(q.left + q.width / 2), y = Math.floor(q.top + q.height / 2), hit = document.elementFromPoint(x, y);"
+            + "   answer(hit && (hit === e || e.contains(hit)) ? [x, y] : null); });";
+
+    /** What {@link #clickAtPoint} waits on: a point, or this when the point is not known (no need to wait longer). */
+    private static final Object NOT_HERE = new Object();
+
+    /**
+     * A person's click where {@link #CLICK_POINT} says, once no list is loading: the mouse moves there, presses and
+     * releases, as one W3C action (trusted events, one round trip). chromedriver's own element click asks the page a
+     * dozen questions first (about 0.1 s a click, measured); this asks one. False when the point is not known (or a
+     * list is still loading after the page's time): the caller clicks the slower way, which waits and scrolls.
+     */
+    private boolean clickAtPoint(PageSpec page, Object target) {
+        if (!(driver instanceof Interactive person)) return false;
+        Object r;
+        try {
+            r = until(page.name() + " to finish loading its lists", timeout, d -> {
+                Object a = ((JavascriptExecutor) d).executeAsyncScript(CLICK_POINT, target);
+                return "busy".equals(a) ? null : a == null ? NOT_HERE : a;
+            });
+        } catch (TimeoutException | org.openqa.selenium.JavascriptException | StaleElementReferenceException e) {
+            return false;
+        } catch (WebDriverException e) {
+            if (betweenDocuments(e)) return false;
+            throw e;
+        }
+        if (!(r instanceof List<?> xy) || xy.size() != 2) return false;
+        PointerInput mouse = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
+        int left = PointerInput.MouseButton.LEFT.asArg();
+        person.perform(List.of(new Sequence(mouse, 0)
+                .addAction(mouse.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), ((Number) xy.get(0)).intValue(),
+                        ((Number) xy.get(1)).intValue()))
+                .addAction(mouse.createPointerDown(left))
+                .addAction(mouse.createPointerUp(left))));
+        return true;
+    }
+
     /** Clicks at once when the element is ready (the usual case); otherwise waits until it is clickable. */
     public void click(PageSpec page, Locator l) {
+        if (clickAtPoint(page, l.xpath())) return;
         try {
             driver.findElement(l.by()).click();
             return;
@@ -289,6 +351,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
 
     /** Clicks an element found by a page object's own reading of the page; brought into view when something covers it. */
     public void click(PageSpec page, WebElement el) {
+        if (clickAtPoint(page, el)) return;
         try {
             el.click();
         } catch (ElementNotInteractableException e) {                  // covered (e.g. by a sticky footer) or out of view
