@@ -2,11 +2,16 @@ package io.procoresetup.evidence;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
 /**
  * Turns allure-results into one HTML file that opens from disk. Uses the Allure commandline that
@@ -21,23 +26,21 @@ public final class AllureReport {
     /**
      * Writes {@code reportDir} as exactly {@code index.html} (one file) and {@code history/} (what the next
      * report needs for its trend charts). Allure's single-file mode writes no history, so the results are
-     * also rendered once as a normal report in a temporary folder, only for its history.
+     * also rendered once as a normal report in a temporary folder, only for its history: both renderings in one
+     * JVM ({@link AllureRenderer}), the second warmed by the first.
      */
     public static Path generate(Path projectDir, Path results, Path reportDir) throws IOException, InterruptedException {
-        Path allure = commandline(projectDir);
+        Path home = commandline(projectDir).getParent().getParent();
         carryHistory(reportDir, results);
         Path full = Files.createTempDirectory("allure-full-");
-        List<String> name = reportName(results) == null ? List.of() : List.of("--name", reportName(results));
+        String name = reportName(results);
         try {
-            // the two renderings read the same results and write different folders: side by side
-            Process history = start(projectDir, concat(List.of(allure.toString(), "generate", "--clean", "-o", full.toString()), name,
-                    List.of(results.toString())));
-            try {
-                run(projectDir, concat(List.of(allure.toString(), "generate", "--single-file", "--clean", "-o", reportDir.toString()), name,
-                        List.of(results.toString())));
-            } finally {
-                history.finish();
-            }
+            Renderer renderer = renderer(projectDir, home);
+            List<String> cmd = new ArrayList<>(renderer.java());
+            cmd.addAll(List.of(home.toString(), results.toString(), full.toString(), reportDir.toString()));
+            if (name != null) cmd.add(name);
+            start(projectDir, "allure generate", cmd).finish();
+            if (renderer.archive() != null) renderer.archive().install();
             Path index = reportDir.resolve("index.html");
             if (!Files.exists(index)) throw new IOException("Allure wrote no " + index);
             copyDir(full.resolve("history"), reportDir.resolve("history"));
@@ -47,11 +50,88 @@ public final class AllureReport {
         }
     }
 
-    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        out.addAll(c);
-        return out;
+    /**
+     * The java command that runs {@link AllureRenderer} on the commandline's jars: a client JVM with a class-data
+     * archive of its own under .allure/, made by the first report after a Java update or a new harness build and
+     * used by every report after it (about 1 s of the 2 s the two renderings take without it, measured). The
+     * archive needs a classpath of jars only, so the renderer goes into a jar of its own beside the commandline.
+     */
+    static Renderer renderer(Path projectDir, Path home) throws IOException {
+        Path jar = rendererJar(projectDir.resolve(".allure"));
+        List<String> classpath = new ArrayList<>();
+        try (var jars = Files.list(home.resolve("lib"))) {
+            jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted().forEach(classpath::add);
+        }
+        classpath.add(jar.toString());
+        String cp = String.join(File.pathSeparator, classpath);
+        Path archive = projectDir.resolve(".allure/allure-" + VERSION + ".jsa");
+        Path key = projectDir.resolve(".allure/allure-" + VERSION + ".jsa.key");
+        String wanted = System.getProperty("java.home") + "\n" + Files.getLastModifiedTime(jar).toMillis() + " " + Files.size(jar) + "\n" + cp + "\n";
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(FAST_JVM.split(" ")));
+        PendingArchive pending = null;
+        if (Files.exists(archive) && Files.exists(key) && wanted.equals(Files.readString(key))) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            Path made = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+            cmd.add("-XX:ArchiveClassesAtExit=" + made);
+            pending = new PendingArchive(made, archive, key, wanted);
+        }
+        cmd.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dlogback.configurationFile=" + home.resolve("lib/config/logback.xml")));
+        for (String env : List.of("JAVA_OPTS", "ALLURE_OPTS")) {              // the user's options (e.g. -Xmx) win
+            String v = System.getenv(env);
+            if (v != null && !v.isBlank()) cmd.addAll(List.of(v.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", cp, AllureRenderer.class.getName()));
+        return new Renderer(cmd, pending);
+    }
+
+    /** How to start the renderer, and the archive its JVM makes (null when it uses one). */
+    record Renderer(List<String> java, PendingArchive archive) {}
+
+    /** An archive being made by this report's JVM: put in place (with its key) once the JVM exits well. */
+    record PendingArchive(Path made, Path archive, Path key, String wanted) {
+        void install() {
+            try {
+                if (!Files.exists(made)) return;
+                Files.move(made, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(key, wanted);
+            } catch (IOException e) {
+                // no archive: the next report makes one
+            }
+        }
+    }
+
+    /** AllureRenderer's class in a jar of its own under .allure/, rewritten only when the class changed. */
+    static Path rendererJar(Path dir) throws IOException {
+        String resource = AllureRenderer.class.getName().replace('.', '/') + ".class";
+        byte[] bytes;
+        try (InputStream in = AllureRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("missing " + resource);
+            bytes = in.readAllBytes();
+        }
+        Path jar = dir.resolve("harness-renderer.jar");
+        if (Files.exists(jar)) {
+            try (JarFile j = new JarFile(jar.toFile())) {
+                JarEntry e = j.getJarEntry(resource);
+                if (e != null) {
+                    try (InputStream in = j.getInputStream(e)) {
+                        if (Arrays.equals(in.readAllBytes(), bytes)) return jar;
+                    }
+                }
+            } catch (IOException e) {
+                // unreadable: written again below
+            }
+        }
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "harness-renderer-", ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp))) {
+            out.putNextEntry(new JarEntry(resource));
+            out.write(bytes);
+            out.closeEntry();
+        }
+        Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return jar;
     }
 
     /** The report's title the run wrote into executor.json (reportName), if any: the job and the company. */
@@ -77,20 +157,19 @@ public final class AllureReport {
     }
 
     private static void run(Path dir, List<String> cmd) throws IOException, InterruptedException {
-        start(dir, cmd).finish();
+        start(dir, String.join(" ", cmd.subList(0, 2)), cmd).finish();
     }
 
-    /** A short-lived JVM (the Allure commandline): client compiler only, as the harness's own launcher runs. */
+    /** A short-lived JVM (the Allure renderer): client compiler only, as the harness's own launcher runs. */
     static final String FAST_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
 
-    private static Process start(Path dir, List<String> cmd) throws IOException {
+    private static Process start(Path dir, String what, List<String> cmd) throws IOException {
         Path log = Files.createTempFile("allure-report-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().merge("JAVA_OPTS", FAST_JVM, (theirs, mine) -> mine + " " + theirs);     // the user's options win
-        return new Process(pb.start(), cmd, log);
+        return new Process(pb.start(), what, log);
     }
 
-    private record Process(java.lang.Process process, List<String> cmd, Path log) {
+    private record Process(java.lang.Process process, String what, Path log) {
         void finish() throws IOException, InterruptedException {
             try {
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -99,7 +178,7 @@ public final class AllureReport {
                 }
                 if (process.exitValue() != 0) {
                     List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
-                    throw new IOException("Allure report generation failed (" + String.join(" ", cmd.subList(0, 2)) + "): "
+                    throw new IOException("Allure report generation failed (" + what + "): "
                             + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
                 }
             } finally {
