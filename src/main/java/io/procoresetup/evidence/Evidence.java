@@ -118,7 +118,12 @@ public final class Evidence {
 
     /** A picture of the page through the guard: secrets masked first, or a placeholder that says why not. */
     public void screenshot(String name) {
-        attach(name, released != null ? new ScreenshotGuard.Picture.Withheld(released) : guard.capture());
+        attach(name, capture());
+    }
+
+    /** A picture taken now through the guard, to {@link #attach} later (to the step it is evidence for). */
+    public ScreenshotGuard.Picture capture() {
+        return released != null ? new ScreenshotGuard.Picture.Withheld(released) : guard.capture();
     }
 
     /** Why no later picture can be taken: the run closed its browser once it had read the last page. */
@@ -127,7 +132,8 @@ public final class Evidence {
     /** The browser is being closed: later pictures (a failure's too) say so instead of asking a closed browser. */
     public void browserReleased(String why) { released = why; }
 
-    private void attach(String name, ScreenshotGuard.Picture picture) {
+    /** Attaches a picture (or why there is none) to the current step and the manifest. */
+    public void attach(String name, ScreenshotGuard.Picture picture) {
         if (picture instanceof ScreenshotGuard.Picture.Png png) {
             shots.add(new Shot(name, sha256(png.bytes()), png.masked(), png.bytes().length, null));
             Allure.addAttachment(name, "image/png", new ByteArrayInputStream(png.bytes()), "png");

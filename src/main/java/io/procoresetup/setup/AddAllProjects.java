@@ -80,6 +80,7 @@ public final class AddAllProjects implements SetupStep<ChangePermissions.Permiss
         long deadline = System.nanoTime() + c.config().addAllTimeout().toNanos();
         Progress[] last = {null};
         long[] lastChange = {System.nanoTime()};
+        boolean[] meanwhile = {false};
         c.browser().untilQuietly("Add All to finish", c.config().addAllTimeout().plusSeconds(5), d -> {
             Progress p = panel.read();
             Progress was = last[0];
@@ -89,6 +90,11 @@ public final class AddAllProjects implements SetupStep<ChangePermissions.Permiss
             }
             last[0] = p;
             if (p.complete() || p.failure() != null) return true;
+            if (!meanwhile[0] && (p.percent() >= 0 ? p.percent() < 50 : p.remaining() > total / 2)) {
+                meanwhile[0] = true;                  // the job has most of its way to go: time for the run's other browser work
+                c.meanwhile().whileAddAllRuns(c);
+                return false;                         // and a fresh look at the progress
+            }
             if (System.nanoTime() - lastChange[0] > c.config().addAllStall().toNanos()) {
                 throw new HarnessFailure(Category.NETWORK, "Add All stalled " + where(p) + " for " + c.config().addAllStall().toSeconds()
                         + " s (" + (p.percent() >= 0 ? "neither the percentage nor the projects left changed" : "no project moved") + "); run setup again to resume it");

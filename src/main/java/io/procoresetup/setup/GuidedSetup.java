@@ -84,6 +84,11 @@ public final class GuidedSetup {
     }
 
     public static Result run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator) {
+        return run(config, browser, evidence, narrator, StepContext.Meanwhile.NONE);
+    }
+
+    /** As above, with work for the browser while Add All's job runs (the cross-check's reading of the project list). */
+    public static Result run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, StepContext.Meanwhile meanwhile) {
         Start s = Failures.categorized(() -> start(config, browser, narrator));
         long companyId = s.companyId();
         String companyName = s.companyName();
@@ -100,7 +105,7 @@ public final class GuidedSetup {
         evidence.describe("account_name", config.accountName());
 
         StepContext c = new StepContext(config, browser, evidence, narrator, sink(config, credsPath), companyId, companyName,
-                ConsentOnce.given(consent));
+                ConsentOnce.given(consent), meanwhile);
         List<Object> trail = new ArrayList<>();
         Route.Walked<AddAllProjects.Projects> walked;
         try {

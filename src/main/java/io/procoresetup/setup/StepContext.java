@@ -12,7 +12,23 @@ import io.procoresetup.ui.Browser;
  * in the steps' observations instead.
  */
 public record StepContext(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, CredentialsFile sink,
-                          long companyId, String companyName, ConsentOnce consent) {
+                          long companyId, String companyName, ConsentOnce consent, Meanwhile meanwhile) {
+    public StepContext(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, CredentialsFile sink, long companyId,
+                       String companyName, ConsentOnce consent) {
+        this(config, browser, evidence, narrator, sink, companyId, companyName, consent, Meanwhile.NONE);
+    }
+
+    /**
+     * Browser work a run may do while Procore works on its own (Add All's job, which runs on Procore's side): in a
+     * tab of its own, so the step's page is left as it was. Done at most once a run; it must not throw.
+     */
+    @FunctionalInterface
+    public interface Meanwhile {
+        Meanwhile NONE = c -> { };
+
+        void whileAddAllRuns(StepContext c);
+    }
+
     public String accountName() { return config.accountName(); }
 
     /** How the account's user appears in the Directory: "<account name>-<company name>". */

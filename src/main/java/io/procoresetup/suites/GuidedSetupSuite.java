@@ -21,6 +21,7 @@ public class GuidedSetupSuite {
     private SuiteRun run;
     private RunSession session;
     private GuidedSetup.Result result;
+    private final CrossCheck.ListReadEarly listReadEarly = new CrossCheck.ListReadEarly();
 
     @BeforeClass(alwaysRun = true)
     public void open(ITestContext context) {
@@ -34,7 +35,7 @@ public class GuidedSetupSuite {
         ReportFacts.label(ReportFacts.SETUP_JOB, Guide.NAME, Guide.ROUTE.titles(), session.config.target().id,
                 ConsentGate.host(session.config.appUrl()), "Guided setup");
         try {
-            result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator);
+            result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator, listReadEarly);
             run.succeeded(result);
         } catch (RuntimeException | Error e) {
             run.failed(e);
@@ -51,7 +52,7 @@ public class GuidedSetupSuite {
         try {
             run.checked(CrossCheck.run(session.config, session.browser, session.evidence, session.narrator, result.saved(),
                     new CrossCheck.Seen(result.companyId(), result.companyName(), result.directoryName(), result.addToNewProjectsTicked()),
-                    session::releaseBrowser));
+                    listReadEarly, session::releaseBrowser));
         } catch (RuntimeException | Error e) {
             run.failed(e);
             throw e;

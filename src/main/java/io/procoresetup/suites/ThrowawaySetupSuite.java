@@ -40,9 +40,10 @@ public class ThrowawaySetupSuite {
             ConsentGate.precheck(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
                 s.evidence.job(ReportFacts.REGRESSION_JOB);
-                GuidedSetup.Result r = GuidedSetup.run(s.config, s.browser, s.evidence, s.narrator);
+                CrossCheck.ListReadEarly early = new CrossCheck.ListReadEarly();
+                GuidedSetup.Result r = GuidedSetup.run(s.config, s.browser, s.evidence, s.narrator, early);
                 CrossCheck.run(s.config, s.browser, s.evidence, s.narrator, r.saved(),
-                        new CrossCheck.Seen(r.companyId(), r.companyName(), r.directoryName(), r.addToNewProjectsTicked()));
+                        new CrossCheck.Seen(r.companyId(), r.companyName(), r.directoryName(), r.addToNewProjectsTicked()), early, () -> { });
                 Allure.step("Delete the throwaway account " + name, () -> {
                     s.browser.open(s.config.appUrl() + "/" + r.companyId() + "/company/home/list");
                     new HomePage(s.browser).header().openAccountAndAdminSettings().openServiceAccounts().delete(name);

@@ -328,6 +328,24 @@ public final class Browser implements io.procoresetup.browser.Screen {
         return true;
     }
 
+    /**
+     * Runs {@code body} in a new tab of this browser (same sign-in), then closes that tab and comes back to this
+     * one, whose page is left as it was; back here even when {@code body} fails.
+     */
+    public <T> T inNewTab(java.util.function.Supplier<T> body) {
+        String here = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            return body.get();
+        } finally {
+            try {
+                driver.close();
+            } finally {
+                driver.switchTo().window(here);
+            }
+        }
+    }
+
     /** Clicks at once when the element is ready (the usual case); otherwise waits until it is clickable. */
     public void click(PageSpec page, Locator l) {
         if (clickAtPoint(page, l.xpath())) return;

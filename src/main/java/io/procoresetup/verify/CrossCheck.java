@@ -7,6 +7,8 @@ import io.procoresetup.failure.Category;
 import io.procoresetup.evidence.Evidence;
 import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.evidence.Narrator;
+import io.procoresetup.evidence.ScreenshotGuard;
+import io.procoresetup.setup.StepContext;
 import io.procoresetup.secrets.Credentials;
 import io.procoresetup.secrets.Redactor;
 import io.procoresetup.ui.Browser;
@@ -41,12 +43,51 @@ public final class CrossCheck {
     public record Seen(long companyId, String companyName, String directoryName, boolean addToNewProjectsTicked) {}
 
     public static List<Check> run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, Credentials creds, Seen seen) {
-        return run(config, browser, evidence, narrator, creds, seen, () -> { });
+        return run(config, browser, evidence, narrator, creds, seen, null, () -> { });
     }
 
-    /** As above; {@code lastPageRead} runs once the browser is no longer needed (the run may close it then). */
+    /**
+     * The company's project list as the cross-check reads it, read instead while Add All's job runs on Procore's side
+     * (the browser has nothing else to do then): in a tab of its own, with its picture, so the cross-check that
+     * follows needs no page. The list is the company's active projects, which Add All does not change; check 6's
+     * probe project is made after it either way. When it could not be read then, the cross-check reads it itself.
+     */
+    public static final class ListReadEarly implements StepContext.Meanwhile {
+        private List<String> active;
+        private ScreenshotGuard.Picture picture;
+        private long companyId;
+
+        @Override
+        public void whileAddAllRuns(StepContext c) {
+            if (active != null) return;
+            try {
+                Browser b = c.browser();
+                b.inNewTab(() -> {
+                    List<String> listed = ProjectsPage.open(b, c.config().appUrl(), c.companyId()).allProjects();
+                    picture = c.evidence().capture();
+                    companyId = c.companyId();
+                    active = listed;
+                    return listed;
+                });
+            } catch (RuntimeException e) {
+                active = null;                         // read again by the cross-check, which says what went wrong
+                picture = null;
+            }
+        }
+
+        /** The list read for this company, if it was. */
+        List<String> active(long company) { return active != null && companyId == company ? active : null; }
+
+        /** Its picture, if the list was read. */
+        ScreenshotGuard.Picture picture() { return active != null ? picture : null; }
+    }
+
+    /**
+     * As above; {@code early}, when given, may hold the project list already read; {@code lastPageRead} runs once the
+     * browser is no longer needed (the run may close it then).
+     */
     public static List<Check> run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, Credentials creds, Seen seen,
-                                  Runnable lastPageRead) {
+                                  ListReadEarly early, Runnable lastPageRead) {
         narrator.say(TITLE);
         AllureLifecycle allure = Allure.getLifecycle();
         String step = UUID.randomUUID().toString();
@@ -61,13 +102,18 @@ public final class CrossCheck {
             Observation known = new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), List.of(),
                     seen.addToNewProjectsTicked());
             CompletableFuture<List<Check>> account = CompletableFuture.supplyAsync(() -> Verification.account(api, known));
-            List<String> active = ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects();
+            List<String> readEarly = early == null ? null : early.active(seen.companyId());
+            List<String> active = readEarly != null ? readEarly : ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects();
             Observation ui = new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), active,
                     seen.addToNewProjectsTicked());
             // 5 and 6 once the list is read (6's probe project must not be in it), while the list's picture is taken
             CompletableFuture<List<Check>> all = account.thenApplyAsync(
                     first -> Verification.projects(api, ui, probe(config, seen.companyId()), first));
-            evidence.screenshot("company project list");
+            if (readEarly != null) {
+                evidence.attach("company project list", early.picture());
+            } else {
+                evidence.screenshot("company project list");
+            }
             lastPageRead.run();
             List<Check> checks = join(all);
             publish(allure, evidence, narrator, checks, "<h3>Verification through the REST API</h3>");
