@@ -58,12 +58,19 @@ public final class BrowserSessions {
         return session;
     }
 
+    /**
+     * Selenium's OpenTelemetry tracing of every command, for a session made from a URL: off unless asked for with
+     * Selenium's own switch ({@code -Dwebdriver.remote.enableTracing=true}). Nothing here exports traces, and setting
+     * the SDK up costs the session about 0.2 s of CPU before its first command (measured).
+     */
+    static boolean tracing() { return Boolean.parseBoolean(System.getProperty("webdriver.remote.enableTracing", "false")); }
+
     private static Session start(BrowserSettings s) {
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = options(s);
         if (s.gridUrl() != null) {
             try {
-                return new Session(new RemoteWebDriver(URI.create(s.gridUrl()).toURL(), options), null, "Selenium Grid at " + s.gridUrl());
+                return new Session(new RemoteWebDriver(URI.create(s.gridUrl()).toURL(), options, tracing()), null, "Selenium Grid at " + s.gridUrl());
             } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("--grid is not a URL: " + s.gridUrl());
             }
@@ -129,7 +136,7 @@ public final class BrowserSessions {
                         .pollingEvery(java.time.Duration.ofMillis(20)).until(Launched::ports);
                 ChromeOptions o = new ChromeOptions();
                 o.setExperimentalOption("debuggerAddress", "127.0.0.1:" + ports[0]);
-                WebDriver d = new RemoteWebDriver(URI.create("http://127.0.0.1:" + ports[1]).toURL(), o);
+                WebDriver d = new RemoteWebDriver(URI.create("http://127.0.0.1:" + ports[1]).toURL(), o, tracing());
                 return Optional.of(new Session(d, dir, "Chromium with chromedriver (both started by ./harness while Java started)", owned));
             } catch (IOException | RuntimeException e) {
                 stop(owned);
