@@ -219,6 +219,17 @@ public final class Browser implements io.procoresetup.browser.Screen {
     private static final String SHOWN_TEXT = SHOWN + " if (document.readyState !== 'complete') return null;"
             + " var e = firstShown(arguments[0]); return e === null ? null : [e, e.innerText.replace(/\\u00a0/g, ' ')];";
 
+    /**
+     * [the first shown match, whether it is checked] once the document has loaded: a checkbox's or radio's own
+     * state (as WebDriver's isSelected reads it), or aria-checked where the control is a role="checkbox".
+     */
+    private static final String SHOWN_CHECKED = SHOWN + " if (document.readyState !== 'complete') return null;"
+            + " var e = firstShown(arguments[0]); if (e === null) return null;"
+            + " return [e, 'checked' in e && e.tagName === 'INPUT' ? e.checked === true : e.getAttribute('aria-checked') === 'true'];";
+
+    /** Whether the box shows checked, once it shows (one round trip per look). */
+    public boolean checked(PageSpec page, Locator l) { return Boolean.TRUE.equals(shown(page, l, SHOWN_CHECKED, "").get(1)); }
+
     /** Whether the element is on the page and shown. */
     public boolean visible(Locator l) {
         try {

@@ -67,7 +67,7 @@ public final class PermittedProjects {
             closePicker();
             return 0;
         }
-        if (!browser.find(SPEC, SELECT_ALL).isSelected()) browser.click(SPEC, SELECT_ALL);
+        if (!browser.checked(SPEC, SELECT_ALL)) browser.click(SPEC, SELECT_ALL);
         browser.click(SPEC, ADD);
         int after = browser.until("the permitted projects to include the " + todo + " added", browser.timeout().multipliedBy(3), d -> {
             if (browser.present(UI.alert()) && browser.visible(UI.alert())) {

@@ -1,7 +1,5 @@
 package io.procoresetup.ui;
 
-import org.openqa.selenium.WebElement;
-
 /** "Project Settings" ("New Project Settings") below the levels: the box that adds the user to all new projects. */
 public final class ProjectSettings {
     static final Locator SECTION = UI.section("Project Settings", "New Project Settings");
@@ -12,10 +10,9 @@ public final class ProjectSettings {
 
     ProjectSettings(Browser browser) { this.browser = browser; }
 
-    public boolean addsToNewProjects() { return browser.find(SPEC, ADD_TO_NEW).isSelected(); }
+    public boolean addsToNewProjects() { return browser.checked(SPEC, ADD_TO_NEW); }
 
     public void addToAllNewProjects(boolean on) {
-        WebElement box = browser.find(SPEC, ADD_TO_NEW);
-        if (box.isSelected() != on) browser.click(SPEC, ADD_TO_NEW);
+        if (browser.checked(SPEC, ADD_TO_NEW) != on) browser.click(SPEC, ADD_TO_NEW);
     }
 }

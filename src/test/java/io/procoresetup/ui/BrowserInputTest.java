@@ -2,6 +2,7 @@ package io.procoresetup.ui;
 
 import io.procoresetup.browser.BrowserSessions;
 import io.procoresetup.browser.BrowserSettings;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.testng.annotations.AfterClass;
@@ -37,6 +38,8 @@ public class BrowserInputTest {
             + "<div style='position:relative'><button>Covered</button>"
             + "<div style='position:absolute;inset:0;background:#fff'>a cover</div></div>"
             + "<p>Client&nbsp;ID: <b>abc</b><span style='display:none'> hidden</span></p>"
+            + "<label><input type=checkbox checked> Ticked</label><label><input type=checkbox> Unticked</label>"
+            + "<div role=checkbox aria-checked=true>Drawn ticked</div><div role=checkbox aria-checked=false>Drawn unticked</div>"
             + "<button style='margin-top:3000px'><span>Far</span> down</button>"
             + "<script>window.heard = [];"
             + "['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'].forEach(function (type) {"
@@ -126,6 +129,20 @@ public class BrowserInputTest {
         Locator note = new Locator("the note", "//p[starts-with(normalize-space(), 'Client')]");
         assertEquals(browser.text(PAGE, note), "Client ID: abc");
         assertEquals(browser.text(PAGE, note), driver.findElement(note.by()).getText());
+    }
+
+    /** A box is checked as WebDriver's isSelected reads a checkbox, and as aria-checked says where it is drawn. */
+    @Test
+    public void aBoxIsCheckedAsItShows() {
+        for (String label : java.util.List.of("Ticked", "Unticked")) {
+            Locator box = new Locator("the " + label + " box", "//label[normalize-space()=" + UI.lit(label) + "]/input");
+            assertEquals(browser.checked(PAGE, box), driver.findElement(box.by()).isSelected(), label);
+            assertEquals(browser.checked(PAGE, box), label.equals("Ticked"), label);
+        }
+        assertTrue(browser.checked(PAGE, new Locator("drawn ticked", "//*[@role='checkbox'][.='Drawn ticked']")));
+        assertFalse(browser.checked(PAGE, new Locator("drawn unticked", "//*[@role='checkbox'][.='Drawn unticked']")));
+        driver.findElement(By.xpath("//label[normalize-space()='Unticked']/input")).click();
+        assertTrue(browser.checked(PAGE, new Locator("the box", "//label[normalize-space()='Unticked']/input")), "read again, not remembered");
     }
 
     @Test
