@@ -100,7 +100,7 @@ public class CliInputTest {
 
     @Test
     public void everyCommandPrintsItsVersion() {
-        picocli.CommandLine cli = HarnessCli.commandLine();
+        picocli.CommandLine cli = new picocli.CommandLine(new HarnessCli());
         assertTrue(cli.getSubcommands().size() >= 7, cli.getSubcommands().keySet().toString());
         for (String command : cli.getSubcommands().keySet()) {
             Run r = run(command, "-V");
@@ -111,7 +111,7 @@ public class CliInputTest {
 
     @Test
     public void helpDescriptionsAreWholeSentencesThatPicocliWraps() {
-        picocli.CommandLine cli = HarnessCli.commandLine();
+        picocli.CommandLine cli = new picocli.CommandLine(new HarnessCli());
         java.util.List<String> broken = new java.util.ArrayList<>();
         for (picocli.CommandLine sub : cli.getSubcommands().values()) {
             java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(sub.getCommandSpec().usageMessage().description()));

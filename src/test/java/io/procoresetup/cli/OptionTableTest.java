@@ -30,7 +30,7 @@ public class OptionTableTest {
 
     @Test
     public void everyCommandShowsTheTablesFlagDefaultAndHelpAndNoOtherCopy() {
-        CommandLine cli = HarnessCli.commandLine();
+        CommandLine cli = new CommandLine(new HarnessCli());
         List<String> wrong = new ArrayList<>();
         for (Setting<?> s : Setting.all()) {
             for (String command : s.commands()) {
@@ -98,7 +98,7 @@ public class OptionTableTest {
                     props.setProperty(RunConfig.PREFIX + s.key(), v);
                 }
             }
-            CommandLine cli = HarnessCli.commandLine();
+            CommandLine cli = new CommandLine(new HarnessCli());
             args.add(0, command);
             cli.parseArgs(args.toArray(String[]::new));
             CommandLine sub = cli.getSubcommands().get(command);
