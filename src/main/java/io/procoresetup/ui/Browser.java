@@ -282,7 +282,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
     }
 
     /**
-     * Where a person would click the element, in one round trip: "busy" while a list on the page is still loading
+     * Where a person would click the element, in one round trip: "busy" while a list shown on the page is still loading
      * (its skeleton goes when it arrives, and what is below it moves), else the first shown match of an XPath (or
      * the element given), brought into view when it is not, and its centre, provided it stands still (the same box
      * in the next animation frame) and the element itself (or something inside it) is what a click there hits.
@@ -290,8 +290,8 @@ public final class Browser implements io.procoresetup.browser.Screen {
      */
     private static final String CLICK_POINT = SHOWN + " var done = arguments[arguments.length - 1];"
             + " if (document.readyState !== 'complete') { done(null); return; }"
-            + " if (document.evaluate(\"//*[@aria-busy='true']\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null)"
-            + "     .singleNodeValue) { done('busy'); return; }"
+            + " var busy = document.evaluate(\"//*[@aria-busy='true']\", document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);"
+            + " for (var b = 0; b < busy.snapshotLength; b++) if (shown(busy.snapshotItem(b))) { done('busy'); return; }"
             + " var e = typeof arguments[0] === 'string' ? firstShown(arguments[0]) : arguments[0];"
             + " if (!e || !shown(e)) { done(null); return; }"
             + " var r = e.getBoundingClientRect();"
@@ -304,6 +304,12 @@ public final class Browser implements io.procoresetup.browser.Screen {
             + "   if (!q || q.top !== r.top || q.left !== r.left || q.width !== r.width || q.height !== r.height) { answer(null); return; }"
             + "   var x = Math.floor(q.left + q.width / 2), y = Math.floor(q.top + q.height / 2), hit = document.elementFromPoint(x, y);"
             + "   answer(hit && (hit === e || e.contains(hit)) ? [x, y] : null); });";
+
+    /**
+     * How long a click waits for a shown list to finish loading (a list in a hidden tab may wait for the tab, and a
+     * list whose fetch failed stays busy): then chromedriver's own click, which does not wait for lists.
+     */
+    private static final Duration LIST_LOADING = Duration.ofSeconds(3);
 
     /** What {@link #clickAtPoint} waits on: a point, or this when the point is not known (no need to wait longer). */
     private static final Object NOT_HERE = new Object();
@@ -318,7 +324,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
         if (!(driver instanceof Interactive person)) return false;
         Object r;
         try {
-            r = until(page.name() + " to finish loading its lists", timeout, d -> {
+            r = until(page.name() + " to finish loading its lists", LIST_LOADING.compareTo(timeout) < 0 ? LIST_LOADING : timeout, d -> {
                 Object a = ((JavascriptExecutor) d).executeAsyncScript(CLICK_POINT, target);
                 return "busy".equals(a) ? null : a == null ? NOT_HERE : a;
             });
