@@ -315,10 +315,10 @@ public final class Browser implements io.procoresetup.browser.Screen {
     private static final Object NOT_HERE = new Object();
 
     /**
-     * A person's click where {@link #CLICK_POINT} says, once no list is loading: the mouse moves there, presses and
-     * releases, as one W3C action (trusted events, one round trip). chromedriver's own element click asks the page a
+     * A person's click where {@link #CLICK_POINT} says, once no shown list is loading: the mouse moves there, presses
+     * and releases, as one W3C action (trusted events, one round trip). chromedriver's own element click asks the page a
      * dozen questions first (about 0.1 s a click, measured); this asks one. False when the point is not known (or a
-     * list is still loading after the page's time): the caller clicks the slower way, which waits and scrolls.
+     * shown list is still loading after {@link #LIST_LOADING}): the caller clicks the slower way, which waits and scrolls.
      */
     private boolean clickAtPoint(PageSpec page, Object target) {
         if (!(driver instanceof Interactive person)) return false;
