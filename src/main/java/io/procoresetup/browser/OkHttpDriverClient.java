@@ -44,6 +44,9 @@ public final class OkHttpDriverClient implements HttpClient {
             .socketFactory(new NoDelaySockets()).build();
     private static final MediaType NONE = null;
 
+    /** The shared pool and dispatcher, for a call Selenium has no command for (its connections to the driver are reused). */
+    public static OkHttpClient shared() { return BASE; }
+
     private final ClientConfig config;
     private final OkHttpClient client;
     private final HttpHandler handler;

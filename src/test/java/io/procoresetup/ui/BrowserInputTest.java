@@ -154,4 +154,35 @@ public class BrowserInputTest {
         assertEquals(browser.find(PAGE, UI.button("Twin")).getCssValue("visibility"), "visible",
                 "the hidden twin comes first in the page; the shown one is found");
     }
+
+    /**
+     * The picture comes from DevTools, PNG compressed for speed, with exactly WebDriver's pixels; a driver that will not
+     * give it that way (here: nothing listens at the address) gets WebDriver's own screenshot, and keeps it.
+     */
+    @Test
+    public void theViewportPictureHasWebDriversPixels() throws java.io.IOException {
+        Browser.ViewportPicture fast = new Browser.ViewportPicture(driver, Duration.ofSeconds(10));
+        assertTrue(fast.throughDevTools(), "a local chromedriver session answers DevTools");
+        byte[] devTools = fast.take();
+        assertTrue(fast.throughDevTools(), "and kept answering");
+        byte[] webDriver = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        assertFalse(java.util.Arrays.equals(devTools, webDriver), "compressed another way: not the same file");
+        assertTrue(java.util.Arrays.equals(pixels(devTools), pixels(webDriver)), "the same picture");
+
+        Browser.ViewportPicture refused = new Browser.ViewportPicture(driver, "http://127.0.0.1:9/none", Duration.ofSeconds(10));
+        assertTrue(refused.throughDevTools());
+        assertTrue(java.util.Arrays.equals(pixels(refused.take()), pixels(webDriver)), "WebDriver's screenshot instead");
+        assertFalse(refused.throughDevTools(), "not asked again");
+    }
+
+    /** Width, height, then every pixel's RGB. */
+    private static int[] pixels(byte[] png) throws java.io.IOException {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertTrue(img.getWidth() > 100 && img.getHeight() > 100, img.getWidth() + "x" + img.getHeight());
+        int[] out = new int[2 + img.getWidth() * img.getHeight()];
+        out[0] = img.getWidth();
+        out[1] = img.getHeight();
+        img.getRGB(0, 0, img.getWidth(), img.getHeight(), out, 2, img.getWidth());
+        return out;
+    }
 }
