@@ -98,20 +98,19 @@ public final class CrossCheck {
             narrator.say("      asking Procore's API (deadline " + config.deadline().toSeconds() + " s, --deadline)");
             ProcoreClient api = new ProcoreClient(config.loginUrl(), config.apiUrl(), seen.companyId(), creds.clientId(), creds.clientSecret(),
                     ProcoreClient.Options.defaults().withDeadline(config.deadline()).withNotices(line -> narrator.say("      " + line)));
-            // checks 1-4 need nothing from the project list: asked (read-only) while the browser reads it
-            Observation known = new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), List.of(),
-                    seen.addToNewProjectsTicked());
-            CompletableFuture<List<Check>> account = CompletableFuture.supplyAsync(() -> Verification.account(api, known));
             List<String> readEarly = early == null ? null : early.active(seen.companyId());
-            List<String> active = readEarly != null ? readEarly : ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects();
-            Observation ui = new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), active,
-                    seen.addToNewProjectsTicked());
-            // 5 and 6 once the list is read (6's probe project must not be in it), while the list's picture is taken
-            CompletableFuture<List<Check>> all = account.thenApplyAsync(
-                    first -> Verification.projects(api, ui, probe(config, seen.companyId()), first));
+            CompletableFuture<List<Check>> all;
             if (readEarly != null) {
+                // the list is known: all six at once, as deep as their order needs
+                Observation ui = observation(seen, creds, readEarly);
+                all = Verification.ask(() -> Verification.run(api, ui, probe(config, seen.companyId())));
                 evidence.attach("company project list", early.picture());
             } else {
+                // checks 1-4 need nothing from the project list: asked (read-only) while the browser reads it
+                CompletableFuture<List<Check>> account = Verification.ask(() -> Verification.account(api, observation(seen, creds, List.of())));
+                Observation ui = observation(seen, creds, ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects());
+                // 5 and 6 once the list is read (6's probe project must not be in it), while the list's picture is taken
+                all = account.thenCompose(first -> Verification.ask(() -> Verification.projects(api, ui, probe(config, seen.companyId()), first)));
                 evidence.screenshot("company project list");
             }
             lastPageRead.run();
@@ -135,6 +134,10 @@ public final class CrossCheck {
             allure.updateStep(step, r -> r.setStatus(s).setStatusDetails(m == null ? null : new StatusDetails().setMessage(m)));
             allure.stopStep(step);
         }
+    }
+
+    private static Observation observation(Seen seen, Credentials creds, List<String> active) {
+        return new Observation(seen.companyId(), seen.companyName(), creds.clientId(), seen.directoryName(), active, seen.addToNewProjectsTicked());
     }
 
     private static <T> T join(CompletableFuture<T> f) {

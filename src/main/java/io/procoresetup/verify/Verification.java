@@ -13,6 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The cross-check: six checks of the account's own API view against what the UI showed. Each ends PASS, FAIL
@@ -29,37 +34,85 @@ public final class Verification {
 
     private Verification() {}
 
-    public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe) {
-        return projects(api, ui, probe, account(api, ui));
+    /**
+     * All six, as few answers deep as they can be: the token; then 2, 3, 4 and 5 at once (each its own request);
+     * then 6, whose probe project must not be in 5's list.
+     */
+    public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe) { return run(api, ui, probe, ASKING); }
+
+    /** As above, with 2-5 run by {@code asking} ({@code Runnable::run}: one request at a time). */
+    public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe, Executor asking) {
+        Check token = token(api, ui);
+        if (!token.passed()) return withoutToken(token);
+        List<CompletableFuture<Check>> asked = List.of(ask(() -> company(api, ui), asking), ask(() -> me(api, ui), asking),
+                ask(() -> permissions(api, ui), asking), ask(() -> visible(api, ui), asking));
+        List<Check> out = new ArrayList<>(List.of(token));
+        asked.forEach(f -> out.add(f.join()));
+        out.add(newProjects(api, ui, probe));
+        return out;
     }
 
     /**
      * Checks 1-4, the token and what the account reads about itself: none of them needs the UI's project list,
-     * so they can be asked while the browser still reads it. Without a token, all six, the rest COULD NOT CHECK.
+     * so they can be asked while the browser still reads it (2-4 at once, after the token). Without a token, all six,
+     * the rest COULD NOT CHECK.
      */
     public static List<Check> account(ProcoreClient api, Observation ui) {
-        List<Check> out = new ArrayList<>();
-        // 1. token
+        Check token = token(api, ui);
+        if (!token.passed()) return withoutToken(token);
+        List<CompletableFuture<Check>> asked = List.of(ask(() -> company(api, ui), ASKING), ask(() -> me(api, ui), ASKING),
+                ask(() -> permissions(api, ui), ASKING));
+        List<Check> out = new ArrayList<>(List.of(token));
+        asked.forEach(f -> out.add(f.join()));
+        return out;
+    }
+
+    /** Checks 5 and 6 after {@link #account}'s four, against the project list the UI showed. */
+    public static List<Check> projects(ProcoreClient api, Observation ui, NewProjectProbe probe, List<Check> account) {
+        if (account.size() == NAMES.size()) return account;              // no token: nothing more to ask
+        List<Check> out = new ArrayList<>(account);
+        out.add(visible(api, ui));
+        out.add(newProjects(api, ui, probe));
+        return out;
+    }
+
+    /** The cross-check's requests run on threads of their own (the common pool has one thread on a 2-core machine). */
+    private static final ExecutorService ASKING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cross-check");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Runs on the cross-check's threads (a check never throws: what goes wrong is its verdict). */
+    public static <T> CompletableFuture<T> ask(Supplier<T> work) { return ask(work, ASKING); }
+
+    private static <T> CompletableFuture<T> ask(Supplier<T> work, Executor asking) { return CompletableFuture.supplyAsync(work, asking); }
+
+    private static List<Check> withoutToken(Check token) {
+        List<Check> out = new ArrayList<>(List.of(token));
+        Category why = token.verdict() == Verdict.COULD_NOT_CHECK ? token.category() : Category.NETWORK;
+        for (int i = 2; i <= 6; i++) out.add(Check.couldNotCheck(i, NAMES.get(i - 1), "", "", "no token (check 1)", why));
+        return out;
+    }
+
+    // 1. token
+    private static Check token(ProcoreClient api, Observation ui) {
         String saved = "Client ID " + ui.clientId() + " saved";
-        Check token;
         try {
-            token = Check.pass(1, NAMES.get(0), saved, api.tokenLifetime().map(d -> "token issued, valid " + d.toSeconds() + " s")
+            return Check.pass(1, NAMES.get(0), saved, api.tokenLifetime().map(d -> "token issued, valid " + d.toSeconds() + " s")
                     .orElse("token issued, no expiry given"));
         } catch (ProcoreApiException e) {
-            token = e.kind() == ProcoreApiException.Kind.AUTHENTICATION
+            return e.kind() == ProcoreApiException.Kind.AUTHENTICATION
                     ? Check.fail(1, NAMES.get(0), saved, e.received(), "the saved client ID and secret do not give a token")
                     : unusable(1, saved, e);
         } catch (RuntimeException e) {
-            token = unreadable(1, saved, e);
+            return unreadable(1, saved, e);
         }
-        out.add(token);
-        if (!token.passed()) {
-            Category why = token.verdict() == Verdict.COULD_NOT_CHECK ? token.category() : Category.NETWORK;
-            for (int i = 2; i <= 6; i++) out.add(Check.couldNotCheck(i, NAMES.get(i - 1), "", "", "no token (check 1)", why));
-            return out;
-        }
-        // 2. company
-        out.add(attempt(2, ui.companyName() + " (" + ui.companyId() + ")", () -> {
+    }
+
+    // 2. company
+    private static Check company(ProcoreClient api, Observation ui) {
+        return attempt(2, ui.companyName() + " (" + ui.companyId() + ")", () -> {
             for (Dto.Company c : api.companies()) {
                 if (c.id() == ui.companyId()) {
                     boolean same = c.name().equals(ui.companyName());
@@ -67,15 +120,21 @@ public final class Verification {
                 }
             }
             return result(false, "not among the account's companies", "the account is not connected to company " + ui.companyId());
-        }));
-        // 3. me
-        out.add(attempt(3, ui.directoryName(), () -> {
+        });
+    }
+
+    // 3. me
+    private static Check me(ProcoreClient api, Observation ui) {
+        return attempt(3, ui.directoryName(), () -> {
             Dto.Me me = api.me();
             boolean same = me.name().equals(ui.directoryName());
             return result(same, me.name() + " (user " + me.id() + ")", same ? "" : "the token belongs to another user");
-        }));
-        // 4. permissions (the client refuses an answer without an access level: it is never read as 'None')
-        out.add(attempt(4, "Standard on every company tool", () -> {
+        });
+    }
+
+    // 4. permissions (the client refuses an answer without an access level: it is never read as 'None')
+    private static Check permissions(ProcoreClient api, Observation ui) {
+        return attempt(4, "Standard on every company tool", () -> {
             Map<String, List<String>> byLevel = new LinkedHashMap<>();
             for (Dto.Tool t : api.permissions().tools()) {
                 byLevel.computeIfAbsent(t.level().name(), k -> new ArrayList<>()).add(t.friendlyName() != null ? t.friendlyName() : t.name());
@@ -89,16 +148,12 @@ public final class Verification {
                         ? ". 'None' is the classic failure: the permission matrix was not set to Standard and saved" : "");
             }
             return result(ok, summary(byLevel), detail);
-        }));
-        return out;
+        });
     }
 
-    /** Checks 5 and 6 after {@link #account}'s four, against the project list the UI showed. */
-    public static List<Check> projects(ProcoreClient api, Observation ui, NewProjectProbe probe, List<Check> account) {
-        if (account.size() == NAMES.size()) return account;              // no token: nothing more to ask
-        List<Check> out = new ArrayList<>(account);
-        // 5. projects
-        out.add(attempt(5, ui.activeProjects().size() + " active projects listed", () -> {
+    // 5. projects
+    private static Check visible(ProcoreClient api, Observation ui) {
+        return attempt(5, ui.activeProjects().size() + " active projects listed", () -> {
             Set<String> seen = new LinkedHashSet<>();
             for (Dto.Project p : api.projects("Active")) seen.add(p.label());
             Set<String> listed = new LinkedHashSet<>(ui.activeProjects());
@@ -107,23 +162,23 @@ public final class Verification {
             String detail = (missing.isEmpty() ? "" : "missing " + missing.size() + ": " + names(missing))
                     + (!missing.isEmpty() && !extra.isEmpty() ? "; " : "") + (extra.isEmpty() ? "" : "extra " + extra.size() + ": " + names(extra));
             return result(missing.isEmpty() && extra.isEmpty(), seen.size() + " visible to the account", detail);
-        }));
-        // 6. new projects
+        });
+    }
+
+    // 6. new projects
+    private static Check newProjects(ProcoreClient api, Observation ui, NewProjectProbe probe) {
         String box = ui.addToNewProjectsTicked() ? "box ticked after reload" : "box NOT ticked after reload";
         if (!ui.addToNewProjectsTicked()) {
-            out.add(Check.fail(6, NAMES.get(5), box, "", "\"Add ... to all new projects\" is not ticked: new projects will not reach the account"));
-        } else if (probe == null) {
-            out.add(Check.pass(6, NAMES.get(5), box, "not proven by creating a project (the target does not allow it)"));
-        } else {
-            out.add(attempt(6, box, () -> {
-                String name = "Cross-check probe " + System.currentTimeMillis();
-                long id = probe.create(name);
-                boolean got = api.projects("Active").stream().anyMatch(p -> p.id() == id);
-                return result(got, got ? "new project " + id + " visible to the account" : "new project " + id + " NOT visible",
-                        got ? "" : "a project created now did not reach the account");
-            }));
+            return Check.fail(6, NAMES.get(5), box, "", "\"Add ... to all new projects\" is not ticked: new projects will not reach the account");
         }
-        return out;
+        if (probe == null) return Check.pass(6, NAMES.get(5), box, "not proven by creating a project (the target does not allow it)");
+        return attempt(6, box, () -> {
+            String name = "Cross-check probe " + System.currentTimeMillis();
+            long id = probe.create(name);
+            boolean got = api.projects("Active").stream().anyMatch(p -> p.id() == id);
+            return result(got, got ? "new project " + id + " visible to the account" : "new project " + id + " NOT visible",
+                    got ? "" : "a project created now did not reach the account");
+        });
     }
 
     public static boolean allPassed(List<Check> checks) { return checks.stream().allMatch(Check::passed); }

@@ -236,8 +236,9 @@ public class BadAnswersTest {
         List<Check> checks = verify(o);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertTrue(took.compareTo(Duration.ofSeconds(2 + 5)) < 0, "ends at its 2 s deadline (5 s margin): took " + took);
-        assertEquals(verdicts(checks), List.of(P, P, C, C, C, P), VerificationTable.text(checks));
-        for (int i = 2; i <= 4; i++) {
+        // 2-5 are asked at once after the token: the projects' answer is not held up by the slow ones
+        assertEquals(verdicts(checks), List.of(P, P, C, C, P, P), VerificationTable.text(checks));
+        for (int i = 2; i <= 3; i++) {
             assertEquals(checks.get(i).api(), "no usable answer within the cross-check's deadline of 2 s (--deadline)", VerificationTable.text(checks));
         }
         assertTrue(notices.stream().anyMatch(n -> n.startsWith("still waiting for Procore's answer to GET /rest/v1.0/me: ")

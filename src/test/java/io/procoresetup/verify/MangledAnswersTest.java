@@ -61,6 +61,11 @@ import static org.testng.Assert.fail;
  */
 public class MangledAnswersTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The checks' requests one at a time: a slow answer here moves the test's clock 20 s at once, and a request asked
+     * beside it would read as sent 20 s late. BadAnswersTest holds the checks asked at once to the deadline in real time.
+     */
+    static final java.util.concurrent.Executor ONE_AT_A_TIME = Runnable::run;
     static final int CASES = Integer.getInteger("mangle.cases", 1200);
     static final Duration DEADLINE = Duration.ofSeconds(10);
     static final int MAX_PAGES = 20;
@@ -273,7 +278,7 @@ public class MangledAnswersTest {
             try {
                 ProcoreClient api = client();
                 caseEnd = clock.instant().plus(DEADLINE);
-                checks = Verification.run(api, ui, null);
+                checks = Verification.run(api, ui, null, ONE_AT_A_TIME);
             } catch (Throwable e) {
                 failures.add(replay + ": an exception escaped: " + e);
                 continue;
@@ -593,11 +598,11 @@ public class MangledAnswersTest {
     /** The replay must be able to fail: an untouched run passes, and a mangled one is caught. */
     @Test
     public void theReplayPassesUntouchedAndCatchesAMangledAnswer() {
-        List<Check> good = Verification.run(client(), ui, null);
+        List<Check> good = Verification.run(client(), ui, null, ONE_AT_A_TIME);
         for (Check c : good) assertEquals(c.verdict(), Verdict.PASS, VerificationTable.text(good));
         current = new Case(-1, Kind.MISSING_FIELD, Endpoint.PERMISSIONS, "no tools", (p, nth, r) -> json(200, "{}"));
         try {
-            List<Check> bad = Verification.run(client(), ui, null);
+            List<Check> bad = Verification.run(client(), ui, null, ONE_AT_A_TIME);
             assertEquals(bad.get(3).verdict(), Verdict.COULD_NOT_CHECK, VerificationTable.text(bad));
             assertTrue(judge(new Case(-1, Kind.RECOVERS, Endpoint.PERMISSIONS, "", null), bad, 1) != null, "the judge sees it");
         } finally {
