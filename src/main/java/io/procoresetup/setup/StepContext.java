@@ -27,6 +27,14 @@ public record StepContext(RunConfig config, Browser browser, Evidence evidence, 
         Meanwhile NONE = c -> { };
 
         void whileAddAllRuns(StepContext c);
+
+        /** This, then {@code more} (work that needs no browser). */
+        default Meanwhile andThen(Runnable more) {
+            return c -> {
+                whileAddAllRuns(c);
+                more.run();
+            };
+        }
     }
 
     public String accountName() { return config.accountName(); }

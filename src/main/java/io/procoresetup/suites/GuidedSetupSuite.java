@@ -2,6 +2,7 @@ package io.procoresetup.suites;
 
 import io.procoresetup.consent.ConsentGate;
 import io.procoresetup.evidence.ReportFacts;
+import io.procoresetup.evidence.ResultsFiles;
 import java.util.List;
 import io.procoresetup.setup.Guide;
 import io.procoresetup.setup.GuidedSetup;
@@ -35,7 +36,8 @@ public class GuidedSetupSuite {
         ReportFacts.label(ReportFacts.SETUP_JOB, Guide.NAME, Guide.ROUTE.titles(), session.config.target().id,
                 ConsentGate.host(session.config.appUrl()), "Guided setup");
         try {
-            result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator, listReadEarly);
+            result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator,
+                    listReadEarly.andThen(ResultsFiles::warmAllureWriter));
             run.succeeded(result);
         } catch (RuntimeException | Error e) {
             run.failed(e);
