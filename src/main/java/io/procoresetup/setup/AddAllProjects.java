@@ -51,7 +51,7 @@ public final class AddAllProjects implements SetupStep<ChangePermissions.Permiss
         } else {
             panel.start();
         }
-        Progress end = await(c, panel, before);
+        Progress end = await(c, panel, before, permissions.credentials().credentials());
         if (end.failure() != null) {
             if (end.failure().contains("HTTP 401")) {
                 throw new io.procoresetup.ui.Browser.SessionExpired("Add All could not start: Procore asks to sign in again (session expired)");
@@ -76,7 +76,7 @@ public final class AddAllProjects implements SetupStep<ChangePermissions.Permiss
      * percentage where one is shown, and projects leaving the "Does Not Belong To" list either way; a stall
      * is neither changing for the stall time.
      */
-    private Progress await(StepContext c, AddAllPanel panel, int total) {
+    private Progress await(StepContext c, AddAllPanel panel, int total, java.util.Optional<io.procoresetup.secrets.Credentials> saved) {
         long deadline = System.nanoTime() + c.config().addAllTimeout().toNanos();
         Progress[] last = {null};
         long[] lastChange = {System.nanoTime()};
@@ -92,7 +92,7 @@ public final class AddAllProjects implements SetupStep<ChangePermissions.Permiss
             if (p.complete() || p.failure() != null) return true;
             if (!meanwhile[0] && (p.percent() >= 0 ? p.percent() < 50 : p.remaining() > total / 2)) {
                 meanwhile[0] = true;                  // the job has most of its way to go: time for the run's other browser work
-                c.meanwhile().whileAddAllRuns(c);
+                c.meanwhile().whileAddAllRuns(c, saved);
                 return false;                         // and a fresh look at the progress
             }
             if (System.nanoTime() - lastChange[0] > c.config().addAllStall().toNanos()) {

@@ -19,19 +19,20 @@ public record StepContext(RunConfig config, Browser browser, Evidence evidence, 
     }
 
     /**
-     * Browser work a run may do while Procore works on its own (Add All's job, which runs on Procore's side): in a
-     * tab of its own, so the step's page is left as it was. Done at most once a run; it must not throw.
+     * Work a run may do while Procore works on its own (Add All's job, which runs on Procore's side): browser work in a
+     * tab of its own, so the step's page is left as it was, and questions to the API with the credentials step 4 saved
+     * (empty when it saved none). Done at most once a run; it must not throw.
      */
     @FunctionalInterface
     public interface Meanwhile {
-        Meanwhile NONE = c -> { };
+        Meanwhile NONE = (c, saved) -> { };
 
-        void whileAddAllRuns(StepContext c);
+        void whileAddAllRuns(StepContext c, java.util.Optional<io.procoresetup.secrets.Credentials> saved);
 
         /** This, then {@code more} (work that needs no browser). */
         default Meanwhile andThen(Runnable more) {
-            return c -> {
-                whileAddAllRuns(c);
+            return (c, saved) -> {
+                whileAddAllRuns(c, saved);
                 more.run();
             };
         }

@@ -22,7 +22,7 @@ public class GuidedSetupSuite {
     private SuiteRun run;
     private RunSession session;
     private GuidedSetup.Result result;
-    private final CrossCheck.ListReadEarly listReadEarly = new CrossCheck.ListReadEarly();
+    private final CrossCheck.Early early = new CrossCheck.Early();
 
     @BeforeClass(alwaysRun = true)
     public void open(ITestContext context) {
@@ -37,7 +37,7 @@ public class GuidedSetupSuite {
                 ConsentGate.host(session.config.appUrl()), "Guided setup");
         try {
             result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator,
-                    listReadEarly.andThen(ResultsFiles::warmAllureWriter));
+                    early.andThen(ResultsFiles::warmAllureWriter));
             run.succeeded(result);
         } catch (RuntimeException | Error e) {
             run.failed(e);
@@ -54,7 +54,7 @@ public class GuidedSetupSuite {
         try {
             run.checked(CrossCheck.run(session.config, session.browser, session.evidence, session.narrator, result.saved(),
                     new CrossCheck.Seen(result.companyId(), result.companyName(), result.directoryName(), result.addToNewProjectsTicked()),
-                    listReadEarly, session::releaseBrowser));
+                    early, session::releaseBrowser));
         } catch (RuntimeException | Error e) {
             run.failed(e);
             throw e;

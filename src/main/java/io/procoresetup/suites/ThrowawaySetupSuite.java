@@ -40,7 +40,7 @@ public class ThrowawaySetupSuite {
             ConsentGate.precheck(config);
             try (RunSession s = RunSession.open(config, Narrator.console())) {
                 s.evidence.job(ReportFacts.REGRESSION_JOB);
-                CrossCheck.ListReadEarly early = new CrossCheck.ListReadEarly();
+                CrossCheck.Early early = new CrossCheck.Early();
                 GuidedSetup.Result r = GuidedSetup.run(s.config, s.browser, s.evidence, s.narrator, early);
                 CrossCheck.run(s.config, s.browser, s.evidence, s.narrator, r.saved(),
                         new CrossCheck.Seen(r.companyId(), r.companyName(), r.directoryName(), r.addToNewProjectsTicked()), early, () -> { });

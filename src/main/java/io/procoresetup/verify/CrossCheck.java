@@ -26,6 +26,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,18 +48,35 @@ public final class CrossCheck {
     }
 
     /**
-     * The company's project list as the cross-check reads it, read instead while Add All's job runs on Procore's side
-     * (the browser has nothing else to do then): in a tab of its own, with its picture, so the cross-check that
-     * follows needs no page. The list is the company's active projects, which Add All does not change; check 6's
-     * probe project is made after it either way. When it could not be read then, the cross-check reads it itself.
+     * What the cross-check does while Add All's job runs on Procore's side, when the run has nothing else to do:
+     * <ul>
+     * <li>asks checks 1-4's questions with the credentials step 4 saved (the token, the companies, /me, the permissions:
+     * none depends on Add All), to be judged when the cross-check runs;</li>
+     * <li>reads the company's project list, in a tab of its own, with its picture, so the cross-check that follows
+     * needs no page. The list is the company's active projects, which Add All does not change; check 6's probe project
+     * is made after it either way.</li>
+     * </ul>
+     * What could not be done then, the cross-check does itself, as it would have.
      */
-    public static final class ListReadEarly implements StepContext.Meanwhile {
+    public static final class Early implements StepContext.Meanwhile {
         private List<String> active;
         private ScreenshotGuard.Picture picture;
         private long companyId;
+        private Verification.Asked asked;
+        private long askedCompany;
+        private String askedFor;
 
         @Override
-        public void whileAddAllRuns(StepContext c) {
+        public void whileAddAllRuns(StepContext c, Optional<Credentials> saved) {
+            if (asked == null && saved.isPresent()) {          // first, so the answers come while the browser reads
+                try {
+                    asked = Verification.ask(client(c.config(), c.companyId(), saved.get(), c.narrator()));
+                    askedCompany = c.companyId();
+                    askedFor = saved.get().clientId();
+                } catch (RuntimeException e) {
+                    asked = null;                              // asked by the cross-check, which says what went wrong
+                }
+            }
             if (active != null) return;
             try {
                 Browser b = c.browser();
@@ -80,6 +98,17 @@ public final class CrossCheck {
 
         /** Its picture, if the list was read. */
         ScreenshotGuard.Picture picture() { return active != null ? picture : null; }
+
+        /** Checks 1-4's questions, if they were asked for this company with these credentials. */
+        Verification.Asked asked(long company, String clientId) {
+            return asked != null && askedCompany == company && askedFor.equals(clientId) ? asked : null;
+        }
+    }
+
+    /** The API as the account sees it, with the run's deadline; its notices (waits, retries) are narrated. */
+    static ProcoreClient client(RunConfig config, long companyId, Credentials creds, Narrator narrator) {
+        return new ProcoreClient(config.loginUrl(), config.apiUrl(), companyId, creds.clientId(), creds.clientSecret(),
+                ProcoreClient.Options.defaults().withDeadline(config.deadline()).withNotices(line -> narrator.say("      " + line)));
     }
 
     /**
@@ -87,7 +116,7 @@ public final class CrossCheck {
      * browser is no longer needed (the run may close it then).
      */
     public static List<Check> run(RunConfig config, Browser browser, Evidence evidence, Narrator narrator, Credentials creds, Seen seen,
-                                  ListReadEarly early, Runnable lastPageRead) {
+                                  Early early, Runnable lastPageRead) {
         narrator.say(TITLE);
         AllureLifecycle allure = Allure.getLifecycle();
         String step = UUID.randomUUID().toString();
@@ -95,19 +124,21 @@ public final class CrossCheck {
         Status status = Status.BROKEN;
         String statusMessage = null;
         try {
-            narrator.say("      asking Procore's API (deadline " + config.deadline().toSeconds() + " s, --deadline)");
-            ProcoreClient api = new ProcoreClient(config.loginUrl(), config.apiUrl(), seen.companyId(), creds.clientId(), creds.clientSecret(),
-                    ProcoreClient.Options.defaults().withDeadline(config.deadline()).withNotices(line -> narrator.say("      " + line)));
+            Verification.Asked askedEarly = early == null ? null : early.asked(seen.companyId(), creds.clientId());
+            narrator.say("      asking Procore's API (" + (askedEarly != null ? "checks 1-4 asked while Add All's job ran; " : "")
+                    + "deadline " + config.deadline().toSeconds() + " s, --deadline)");
+            Verification.Asked asked = askedEarly != null ? askedEarly : Verification.ask(client(config, seen.companyId(), creds, narrator));
+            ProcoreClient api = asked.api();
             List<String> readEarly = early == null ? null : early.active(seen.companyId());
             CompletableFuture<List<Check>> all;
             if (readEarly != null) {
                 // the list is known: all six at once, as deep as their order needs
                 Observation ui = observation(seen, creds, readEarly);
-                all = Verification.ask(() -> Verification.run(api, ui, probe(config, seen.companyId())));
+                all = Verification.ask(() -> Verification.run(asked, ui, probe(config, seen.companyId())));
                 evidence.attach("company project list", early.picture());
             } else {
                 // checks 1-4 need nothing from the project list: asked (read-only) while the browser reads it
-                CompletableFuture<List<Check>> account = Verification.ask(() -> Verification.account(api, observation(seen, creds, List.of())));
+                CompletableFuture<List<Check>> account = Verification.ask(() -> Verification.account(asked, observation(seen, creds, List.of())));
                 Observation ui = observation(seen, creds, ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects());
                 // 5 and 6 once the list is read (6's probe project must not be in it), while the list's picture is taken
                 all = account.thenCompose(first -> Verification.ask(() -> Verification.projects(api, ui, probe(config, seen.companyId()), first)));

@@ -7,11 +7,13 @@ import io.procoresetup.failure.Category;
 import io.procoresetup.failure.HarnessFailure;
 import io.procoresetup.verify.Check.Verdict;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -35,20 +37,52 @@ public final class Verification {
     private Verification() {}
 
     /**
+     * The questions of checks 1-4 (the token, the companies, /me, the permissions), asked as soon as the account's
+     * credentials are saved: none depends on what the UI shows, so they can be asked while the run does other work
+     * (Add All's job) and judged later. 2-4 go out at once once the token is issued.
+     */
+    public static final class Asked {
+        final ProcoreClient api;
+        final CompletableFuture<Optional<Duration>> token;
+        final CompletableFuture<List<Dto.Company>> companies;
+        final CompletableFuture<Dto.Me> me;
+        final CompletableFuture<Dto.Permissions> permissions;
+        final Executor asking;
+
+        private Asked(ProcoreClient api, Executor asking) {
+            this.api = api;
+            this.asking = asking;
+            token = CompletableFuture.supplyAsync(api::tokenLifetime, asking);
+            companies = token.thenApplyAsync(t -> api.companies(), asking);
+            me = token.thenApplyAsync(t -> api.me(), asking);
+            permissions = token.thenApplyAsync(t -> api.permissions(), asking);
+        }
+
+        public ProcoreClient api() { return api; }
+    }
+
+    /** Starts asking checks 1-4's questions on the cross-check's threads. */
+    public static Asked ask(ProcoreClient api) { return new Asked(api, ASKING); }
+
+    /**
      * All six, as few answers deep as they can be: the token; then 2, 3, 4 and 5 at once (each its own request);
      * then 6, whose probe project must not be in 5's list.
      */
-    public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe) { return run(api, ui, probe, ASKING); }
+    public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe) { return run(new Asked(api, ASKING), ui, probe); }
 
-    /** As above, with 2-5 run by {@code asking} ({@code Runnable::run}: one request at a time). */
+    /** As above, with the requests run by {@code asking} ({@code Runnable::run}: one at a time, in the checks' order). */
     public static List<Check> run(ProcoreClient api, Observation ui, NewProjectProbe probe, Executor asking) {
-        Check token = token(api, ui);
-        if (!token.passed()) return withoutToken(token);
-        List<CompletableFuture<Check>> asked = List.of(ask(() -> company(api, ui), asking), ask(() -> me(api, ui), asking),
-                ask(() -> permissions(api, ui), asking), ask(() -> visible(api, ui), asking));
-        List<Check> out = new ArrayList<>(List.of(token));
-        asked.forEach(f -> out.add(f.join()));
-        out.add(newProjects(api, ui, probe));
+        return run(new Asked(api, asking), ui, probe);
+    }
+
+    /** All six, 1-4 from answers asked already (or being asked). */
+    public static List<Check> run(Asked asked, Observation ui, NewProjectProbe probe) {
+        // 5's question goes out with 2-4, once the token is issued
+        CompletableFuture<Check> five = asked.token.handleAsync((t, e) -> e == null ? visible(asked.api, ui) : null, asked.asking);
+        List<Check> out = account(asked, ui);
+        if (out.size() == NAMES.size()) return out;                      // no token: nothing more to ask
+        out.add(five.join());
+        out.add(newProjects(asked.api, ui, probe));
         return out;
     }
 
@@ -57,13 +91,16 @@ public final class Verification {
      * so they can be asked while the browser still reads it (2-4 at once, after the token). Without a token, all six,
      * the rest COULD NOT CHECK.
      */
-    public static List<Check> account(ProcoreClient api, Observation ui) {
-        Check token = token(api, ui);
+    public static List<Check> account(ProcoreClient api, Observation ui) { return account(new Asked(api, ASKING), ui); }
+
+    /** Checks 1-4 judged on their answers, waiting for those still coming. */
+    public static List<Check> account(Asked asked, Observation ui) {
+        Check token = token(asked, ui);
         if (!token.passed()) return withoutToken(token);
-        List<CompletableFuture<Check>> asked = List.of(ask(() -> company(api, ui), ASKING), ask(() -> me(api, ui), ASKING),
-                ask(() -> permissions(api, ui), ASKING));
         List<Check> out = new ArrayList<>(List.of(token));
-        asked.forEach(f -> out.add(f.join()));
+        out.add(company(asked, ui));
+        out.add(me(asked, ui));
+        out.add(permissions(asked, ui));
         return out;
     }
 
@@ -84,9 +121,18 @@ public final class Verification {
     });
 
     /** Runs on the cross-check's threads (a check never throws: what goes wrong is its verdict). */
-    public static <T> CompletableFuture<T> ask(Supplier<T> work) { return ask(work, ASKING); }
+    public static <T> CompletableFuture<T> ask(Supplier<T> work) { return CompletableFuture.supplyAsync(work, ASKING); }
 
-    private static <T> CompletableFuture<T> ask(Supplier<T> work, Executor asking) { return CompletableFuture.supplyAsync(work, asking); }
+    /** The answer, or what its asking threw, as if asked here. */
+    private static <T> T answer(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
 
     private static List<Check> withoutToken(Check token) {
         List<Check> out = new ArrayList<>(List.of(token));
@@ -96,10 +142,10 @@ public final class Verification {
     }
 
     // 1. token
-    private static Check token(ProcoreClient api, Observation ui) {
+    private static Check token(Asked asked, Observation ui) {
         String saved = "Client ID " + ui.clientId() + " saved";
         try {
-            return Check.pass(1, NAMES.get(0), saved, api.tokenLifetime().map(d -> "token issued, valid " + d.toSeconds() + " s")
+            return Check.pass(1, NAMES.get(0), saved, answer(asked.token).map(d -> "token issued, valid " + d.toSeconds() + " s")
                     .orElse("token issued, no expiry given"));
         } catch (ProcoreApiException e) {
             return e.kind() == ProcoreApiException.Kind.AUTHENTICATION
@@ -111,9 +157,9 @@ public final class Verification {
     }
 
     // 2. company
-    private static Check company(ProcoreClient api, Observation ui) {
+    private static Check company(Asked asked, Observation ui) {
         return attempt(2, ui.companyName() + " (" + ui.companyId() + ")", () -> {
-            for (Dto.Company c : api.companies()) {
+            for (Dto.Company c : answer(asked.companies)) {
                 if (c.id() == ui.companyId()) {
                     boolean same = c.name().equals(ui.companyName());
                     return result(same, c.name() + " (" + c.id() + ")", same ? "" : "the API names the company differently");
@@ -124,19 +170,19 @@ public final class Verification {
     }
 
     // 3. me
-    private static Check me(ProcoreClient api, Observation ui) {
+    private static Check me(Asked asked, Observation ui) {
         return attempt(3, ui.directoryName(), () -> {
-            Dto.Me me = api.me();
+            Dto.Me me = answer(asked.me);
             boolean same = me.name().equals(ui.directoryName());
             return result(same, me.name() + " (user " + me.id() + ")", same ? "" : "the token belongs to another user");
         });
     }
 
     // 4. permissions (the client refuses an answer without an access level: it is never read as 'None')
-    private static Check permissions(ProcoreClient api, Observation ui) {
+    private static Check permissions(Asked asked, Observation ui) {
         return attempt(4, "Standard on every company tool", () -> {
             Map<String, List<String>> byLevel = new LinkedHashMap<>();
-            for (Dto.Tool t : api.permissions().tools()) {
+            for (Dto.Tool t : answer(asked.permissions).tools()) {
                 byLevel.computeIfAbsent(t.level().name(), k -> new ArrayList<>()).add(t.friendlyName() != null ? t.friendlyName() : t.name());
             }
             boolean ok = byLevel.size() == 1 && byLevel.containsKey("Standard");

@@ -26,15 +26,17 @@ import java.util.List;
 import java.util.Properties;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertNotNull;
 import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
 
 /**
- * The cross-check's project list, read in a second tab while Add All's job runs: the step's own page is left as it
- * was (same document, one tab), the list and its picture are what the cross-check then uses without a page of its
- * own, and a list that cannot be read leaves the reading to the cross-check. Real Chromium against the simulator.
+ * What the cross-check does while Add All's job runs: checks 1-4's questions asked with the credentials step 4 saved
+ * (the cross-check then asks only 5's and 6's), and the project list read in a second tab: the step's own page is left
+ * as it was (same document, one tab), the list and its picture are what the cross-check then uses without a page of
+ * its own, and a list that cannot be read leaves the reading to the cross-check. Real Chromium against the simulator.
  */
-public class ListReadEarlyTest {
+public class CrossCheckEarlyTest {
     private static final int PROJECTS = 30;
 
     private Sim sim;
@@ -74,12 +76,12 @@ public class ListReadEarlyTest {
         long company = sim.freshCompany(PROJECTS, 2, 0, 0);
         config = config("early");
         Evidence evidence = new Evidence(browser, config.resultsDir(), quiet);
-        CrossCheck.ListReadEarly early = new CrossCheck.ListReadEarly();
+        CrossCheck.Early early = new CrossCheck.Early();
         List<String> seen = new ArrayList<>();
-        StepContext.Meanwhile watched = c -> {
+        StepContext.Meanwhile watched = (c, saved) -> {
             String url = browser.url();
             browser.script("window.__stepPage = 'still here';");
-            early.whileAddAllRuns(c);
+            early.whileAddAllRuns(c, saved);
             seen.add(url.equals(browser.url()) + " " + browser.script("return window.__stepPage || 'reloaded';") + " "
                     + browser.driver().getWindowHandles().size() + " " + browser.script("return document.visibilityState;"));
         };
@@ -90,6 +92,12 @@ public class ListReadEarlyTest {
         assertEquals(listed == null ? -1 : listed.size(), PROJECTS, "the company's active projects (not its 2 inactive ones): " + listed);
         assertTrue(early.picture() instanceof ScreenshotGuard.Picture.Png, "the list's picture: " + early.picture());
         assertNull(early.active(company + 1), "a list read for one company is no other's");
+        Verification.Asked asked = early.asked(company, r.saved().clientId());
+        assertNotNull(asked, "checks 1-4 were asked while the job ran");
+        List.of(asked.token, asked.companies, asked.me, asked.permissions).forEach(java.util.concurrent.CompletableFuture::join);
+        assertEquals(asked.api().stats().requests.get(), 4, "the token, the companies, /me and the permissions, before the cross-check");
+        assertNull(early.asked(company + 1, r.saved().clientId()), "asked for one company, for no other");
+        assertNull(early.asked(company, "another client id"), "asked with one account's credentials, for no other");
 
         String page = browser.url();
         List<Check> checks = CrossCheck.run(config, browser, evidence, quiet, r.saved(),
@@ -98,6 +106,7 @@ public class ListReadEarlyTest {
         assertTrue(checks.get(4).ui().contains(PROJECTS + " active projects"), "check 5 holds the list read early: " + checks.get(4));
         assertEquals(browser.url(), page, "the cross-check needed no page of its own");
         assertEquals(evidence.lastShot().name(), "company project list", "the early picture is the cross-check's evidence");
+        assertEquals(asked.api().stats().requests.get(), 6, "the cross-check asked only 5's and 6's questions (the projects, twice)");
     }
 
     @Test
@@ -108,12 +117,13 @@ public class ListReadEarlyTest {
         browser.script("window.__stepPage = 'still here';");
         String url = browser.url();
         Browser impatient = new Browser(session.driver(), Duration.ofSeconds(2));
-        CrossCheck.ListReadEarly early = new CrossCheck.ListReadEarly();
+        CrossCheck.Early early = new CrossCheck.Early();
         long noSuchCompany = company + 1000;            // its list is a page the simulator does not have
         early.whileAddAllRuns(new StepContext(c, impatient, new Evidence(impatient, c.resultsDir(), quiet), quiet, null, noSuchCompany,
-                "No Such Company", null));
+                "No Such Company", null), java.util.Optional.empty());
         assertNull(early.active(noSuchCompany), "nothing read, nothing kept");
         assertNull(early.picture(), "and no picture");
+        assertNull(early.asked(noSuchCompany, "any"), "no credentials saved: nothing asked");
         assertEquals(browser.url(), url);
         assertEquals(browser.script("return window.__stepPage || 'reloaded';"), "still here");
         assertEquals(browser.driver().getWindowHandles().size(), 1, "the second tab is closed");
