@@ -175,14 +175,24 @@ public final class BrowserSessions {
         }
     }
 
-    /** Ends processes a session owns and waits (bounded) until they have, so their files can go. */
+    /**
+     * Ends processes a session owns, with every process they started (Chromium's renderers and helpers), and waits
+     * (bounded) until the owned ones have, so their files can go. Killed outright: the profile is thrown away next, so
+     * Chromium's orderly shutdown would save nothing, and it took 110-160 ms at the end of every run (measured), the
+     * run's last wait once the cross-check had become shorter than it. A killed process writes nothing more, so only
+     * the owned ones (this JVM's children, whose end it hears at once) are waited for.
+     */
     private static void stop(List<ProcessHandle> owned) {
-        owned.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : owned) {
+            List<ProcessHandle> started = p.descendants().toList();
+            p.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
+        }
         for (ProcessHandle p : owned) {
             try {
                 p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (Exception e) {
-                p.destroyForcibly();
+                // gone or stuck: the profile is removed as far as it can be
             }
         }
     }

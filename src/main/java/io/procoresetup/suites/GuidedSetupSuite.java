@@ -38,6 +38,7 @@ public class GuidedSetupSuite {
         try {
             result = GuidedSetup.run(session.config, session.browser, session.evidence, session.narrator,
                     early.andThen(ResultsFiles::warmAllureWriter));
+            if (early.listRead(result.companyId())) session.releaseBrowser();      // the cross-check will need no page
             run.succeeded(result);
         } catch (RuntimeException | Error e) {
             run.failed(e);

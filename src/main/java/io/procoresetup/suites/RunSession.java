@@ -132,7 +132,7 @@ public final class RunSession implements AutoCloseable {
     private volatile CompletableFuture<Void> quitting;
 
     /**
-     * The run has read its last page: the browser is closed in the background (about 0.2 s) while the run goes on
+     * The run has read its last page: the browser is closed in the background (about 0.1 s) while the run goes on
      * without it (the API cross-check); {@link #close()} waits for it. Later pictures say why there are none.
      */
     public void releaseBrowser() {

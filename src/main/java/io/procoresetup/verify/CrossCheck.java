@@ -93,6 +93,9 @@ public final class CrossCheck {
             }
         }
 
+        /** Whether the list was read for this company: then the cross-check needs no page, and the browser can go. */
+        public boolean listRead(long company) { return active(company) != null; }
+
         /** The list read for this company, if it was. */
         List<String> active(long company) { return active != null && companyId == company ? active : null; }
 
