@@ -4,16 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The time the whole cross-check may take, read on the client's clock (so tests can move it). */
+/**
+ * The time the whole cross-check may take, read on the client's clock (so tests can move it). It counts from the
+ * client's making, or from {@link #restart()}: questions asked early (while the run waited on Add All) start it then, and
+ * the cross-check restarts it when it begins, so its own questions get the whole of it.
+ */
 final class Deadline {
     private final Clock clock;
     private final Duration total;
-    private final Instant end;
+    private volatile Instant end;
 
     Deadline(Clock clock, Duration total) {
         this.clock = clock;
         this.total = total;
         this.end = clock.instant().plus(total);
+    }
+
+    /** From now on, the whole of it again (never shorter than what is left). */
+    void restart() {
+        Instant again = clock.instant().plus(total);
+        if (again.isAfter(end)) end = again;
     }
 
     Duration remaining() {

@@ -109,6 +109,12 @@ public final class ProcoreClient {
 
     public RequestStats stats() { return stats; }
 
+    /**
+     * The deadline counts from now: the cross-check's start, for a client made earlier to ask its first questions while
+     * the run waited (those asked already keep the time they had).
+     */
+    public void restartDeadline() { deadline.restart(); }
+
     /** Asks for a token now (check 1); returns how long it is valid, or empty when the answer gave no expiry. */
     public Optional<Duration> tokenLifetime() {
         tokens.token();

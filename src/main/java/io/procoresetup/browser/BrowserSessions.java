@@ -179,8 +179,10 @@ public final class BrowserSessions {
      * Ends processes a session owns, with every process they started (Chromium's renderers and helpers), and waits
      * (bounded) until the owned ones have, so their files can go. Killed outright: the profile is thrown away next, so
      * Chromium's orderly shutdown would save nothing, and it took 110-160 ms at the end of every run (measured), the
-     * run's last wait once the cross-check had become shorter than it. A killed process writes nothing more, so only
-     * the owned ones (this JVM's children, whose end it hears at once) are waited for.
+     * run's last wait once the cross-check had become shorter than it. Only the owned ones (this JVM's children, whose
+     * end it hears at once) are waited for: Java hears of other processes' end by polling (waiting for all of them took
+     * 1.8 s), and a renderer that has not yet died when the profile goes only leaves the removal incomplete (best effort,
+     * as before; a throwaway profile holds no secret).
      */
     private static void stop(List<ProcessHandle> owned) {
         for (ProcessHandle p : owned) {

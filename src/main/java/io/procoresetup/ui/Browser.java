@@ -517,8 +517,9 @@ public final class Browser implements io.procoresetup.browser.Screen {
      * compression, the same pixels (PNG is lossless), larger files. Measured on the 2-core machine against a simulator page
      * (README "Performance"): about 55 ms a picture against 74 ms for WebDriver's screenshot, which asks for the default
      * compression; the answer is read by Jackson straight into bytes instead of through Selenium's JSON reader.
-     * A driver that does not answer it (not Chromium, a Grid that wants credentials, no such endpoint) gets WebDriver's own
-     * screenshot from then on.
+     * Headless Chromium only: WebDriver's screenshot first brings its tab to the front, and a headed browser's hidden tab
+     * may draw no frame to capture. A driver that does not answer it (not Chromium, a Grid that wants credentials), or a
+     * picture it could not give (an alert open, say), gets WebDriver's own screenshot from then on: only speed is lost.
      */
     static final class ViewportPicture {
         private static final JsonFactory JSON = new JsonFactory();
@@ -543,10 +544,18 @@ public final class Browser implements io.procoresetup.browser.Screen {
 
         private static String devToolsUrl(WebDriver driver) {
             if (driver instanceof RemoteWebDriver r && r.getCommandExecutor() instanceof HttpCommandExecutor h
-                    && r.getSessionId() != null && isChromium(r)) {
+                    && r.getSessionId() != null && isChromium(r) && headless(r)) {
                 return h.getAddressOfRemoteServer().toString().replaceAll("/+$", "") + "/session/" + r.getSessionId() + "/goog/cdp/execute";
             }
             return null;
+        }
+
+        private static boolean headless(RemoteWebDriver r) {
+            try {
+                return String.valueOf(r.executeScript("return navigator.userAgent;")).contains("HeadlessChrome");
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
 
         private static boolean isChromium(RemoteWebDriver r) {
@@ -568,8 +577,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
 
         private byte[] devTools() {
-            Request ask = new Request.Builder().url(url).post(RequestBody.create(ASK, TYPE)).build();
-            try (Response r = http.newCall(ask).execute()) {
+            try (Response r = http.newCall(new Request.Builder().url(url).post(RequestBody.create(ASK, TYPE)).build()).execute()) {
                 if (!r.isSuccessful() || r.body() == null) return null;
                 try (InputStream in = r.body().byteStream(); JsonParser p = JSON.createParser(in)) {
                     // {"value":{"data":"<base64>"}}

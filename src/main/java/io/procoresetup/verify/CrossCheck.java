@@ -132,6 +132,7 @@ public final class CrossCheck {
                     + "deadline " + config.deadline().toSeconds() + " s, --deadline)");
             Verification.Asked asked = askedEarly != null ? askedEarly : Verification.ask(client(config, seen.companyId(), creds, narrator));
             ProcoreClient api = asked.api();
+            api.restartDeadline();                             // --deadline is the cross-check's, however long Add All ran
             List<String> readEarly = early == null ? null : early.active(seen.companyId());
             CompletableFuture<List<Check>> all;
             if (readEarly != null) {

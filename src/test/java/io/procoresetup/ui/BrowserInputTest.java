@@ -162,11 +162,10 @@ public class BrowserInputTest {
     @Test
     public void theViewportPictureHasWebDriversPixels() throws java.io.IOException {
         Browser.ViewportPicture fast = new Browser.ViewportPicture(driver, Duration.ofSeconds(10));
-        assertTrue(fast.throughDevTools(), "a local chromedriver session answers DevTools");
+        assertTrue(fast.throughDevTools(), "a local headless chromedriver session answers DevTools");
         byte[] devTools = fast.take();
         assertTrue(fast.throughDevTools(), "and kept answering");
         byte[] webDriver = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        assertFalse(java.util.Arrays.equals(devTools, webDriver), "compressed another way: not the same file");
         assertTrue(java.util.Arrays.equals(pixels(devTools), pixels(webDriver)), "the same picture");
 
         Browser.ViewportPicture refused = new Browser.ViewportPicture(driver, "http://127.0.0.1:9/none", Duration.ofSeconds(10));

@@ -1,6 +1,7 @@
 package io.procoresetup.verify;
 
 import io.procoresetup.api.Backoff;
+import io.procoresetup.api.ProcoreApiException;
 import io.procoresetup.api.ProcoreClient;
 import io.procoresetup.failure.Category;
 import io.procoresetup.secrets.Secret;
@@ -225,6 +226,24 @@ public class BadAnswersTest {
         };
         script.put("/rest/v1.0/me", slow);
         script.put("/rest/v1.0/settings/permissions", slow);
+    }
+
+    /**
+     * Questions asked early, while the run waits on Add All's job, do not use up the cross-check's deadline: the
+     * cross-check restarts it when it begins (CrossCheck.run), so a job longer than --deadline still gets every check.
+     */
+    @Test
+    public void questionsAskedEarlyLeaveTheCrossCheckItsWholeDeadline() {
+        ProcoreClient api = client(options().withDeadline(Duration.ofSeconds(120)));
+        Verification.Asked early = Verification.ask(api);
+        List.of(early.token, early.companies, early.me, early.permissions).forEach(java.util.concurrent.CompletableFuture::join);
+        clock.advance(Duration.ofMinutes(5));                         // Add All's job took five minutes
+        ProcoreApiException late = org.testng.Assert.expectThrows(ProcoreApiException.class, api::me);
+        assertEquals(late.kind(), ProcoreApiException.Kind.DEADLINE, "without a restart, the client's deadline has passed");
+
+        api.restartDeadline();
+        List<Check> checks = Verification.run(early, new Observation(COMPANY, COMPANY_NAME, "client-id", DIRECTORY_NAME, PROJECTS, true), null);
+        assertEquals(verdicts(checks), List.of(P, P, P, P, P, P), VerificationTable.text(checks));
     }
 
     @Test
