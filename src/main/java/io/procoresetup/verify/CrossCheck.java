@@ -133,19 +133,16 @@ public final class CrossCheck {
             Verification.Asked asked = askedEarly != null ? askedEarly : Verification.ask(client(config, seen.companyId(), creds, narrator));
             ProcoreClient api = asked.api();
             api.restartDeadline();                             // --deadline is the cross-check's, however long Add All ran
+            // checks 1-4 need nothing from the project list: asked (read-only) since `asked` was made, while Add All's job
+            // ran or while the browser reads the list now
             List<String> readEarly = early == null ? null : early.active(seen.companyId());
-            CompletableFuture<List<Check>> all;
+            Observation ui = observation(seen, creds, readEarly != null ? readEarly
+                    : ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects());
+            // 5 and 6 once the list is known (6's probe project must not be in it), while the list's picture is taken
+            CompletableFuture<List<Check>> all = Verification.ask(() -> Verification.run(asked, ui, probe(config, seen.companyId())));
             if (readEarly != null) {
-                // the list is known: all six at once, as deep as their order needs
-                Observation ui = observation(seen, creds, readEarly);
-                all = Verification.ask(() -> Verification.run(asked, ui, probe(config, seen.companyId())));
                 evidence.attach("company project list", early.picture());
             } else {
-                // checks 1-4 need nothing from the project list: asked (read-only) while the browser reads it
-                CompletableFuture<List<Check>> account = Verification.ask(() -> Verification.account(asked, observation(seen, creds, List.of())));
-                Observation ui = observation(seen, creds, ProjectsPage.open(browser, config.appUrl(), seen.companyId()).allProjects());
-                // 5 and 6 once the list is read (6's probe project must not be in it), while the list's picture is taken
-                all = account.thenCompose(first -> Verification.ask(() -> Verification.projects(api, ui, probe(config, seen.companyId()), first)));
                 evidence.screenshot("company project list");
             }
             lastPageRead.run();

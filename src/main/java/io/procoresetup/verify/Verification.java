@@ -87,29 +87,16 @@ public final class Verification {
     }
 
     /**
-     * Checks 1-4, the token and what the account reads about itself: none of them needs the UI's project list,
-     * so they can be asked while the browser still reads it (2-4 at once, after the token). Without a token, all six,
-     * the rest COULD NOT CHECK.
+     * Checks 1-4 judged on their answers, waiting for those still coming: the token and what the account reads about
+     * itself. Without a token, all six, the rest COULD NOT CHECK.
      */
-    public static List<Check> account(ProcoreClient api, Observation ui) { return account(new Asked(api, ASKING), ui); }
-
-    /** Checks 1-4 judged on their answers, waiting for those still coming. */
-    public static List<Check> account(Asked asked, Observation ui) {
+    private static List<Check> account(Asked asked, Observation ui) {
         Check token = token(asked, ui);
         if (!token.passed()) return withoutToken(token);
         List<Check> out = new ArrayList<>(List.of(token));
         out.add(company(asked, ui));
         out.add(me(asked, ui));
         out.add(permissions(asked, ui));
-        return out;
-    }
-
-    /** Checks 5 and 6 after {@link #account}'s four, against the project list the UI showed. */
-    public static List<Check> projects(ProcoreClient api, Observation ui, NewProjectProbe probe, List<Check> account) {
-        if (account.size() == NAMES.size()) return account;              // no token: nothing more to ask
-        List<Check> out = new ArrayList<>(account);
-        out.add(visible(api, ui));
-        out.add(newProjects(api, ui, probe));
         return out;
     }
 
