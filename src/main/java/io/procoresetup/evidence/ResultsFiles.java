@@ -4,6 +4,16 @@ import io.procoresetup.failure.Category;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.procoresetup.secrets.Redactor;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +22,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The files Allure reads beside the results: environment.properties, categories.json, executor.json. */
 public final class ResultsFiles {
@@ -31,19 +44,19 @@ public final class ResultsFiles {
         try {
             Path dir = Files.createTempDirectory("harness-warm-");
             try {
-                io.qameta.allure.model.TestResult r = new io.qameta.allure.model.TestResult().setUuid(java.util.UUID.randomUUID().toString())
-                        .setName("warm-up").setStatus(io.qameta.allure.model.Status.PASSED).setStage(io.qameta.allure.model.Stage.FINISHED)
-                        .setStatusDetails(new io.qameta.allure.model.StatusDetails().setMessage("warm-up"))
-                        .setSteps(List.of(new io.qameta.allure.model.StepResult().setName("step").setStatus(io.qameta.allure.model.Status.PASSED)
-                                .setAttachments(List.of(new io.qameta.allure.model.Attachment().setName("a").setSource("a.txt").setType("text/plain")))))
-                        .setLabels(List.of(new io.qameta.allure.model.Label().setName("suite").setValue("warm-up")))
-                        .setLinks(List.of(new io.qameta.allure.model.Link().setName("link").setUrl("about:blank")))
-                        .setParameters(List.of(new io.qameta.allure.model.Parameter().setName("p").setValue("v")
-                                .setMode(io.qameta.allure.model.Parameter.Mode.DEFAULT)));
-                new io.qameta.allure.FileSystemResultsWriter(dir).write(r);
+                TestResult r = new TestResult().setUuid(UUID.randomUUID().toString())
+                        .setName("warm-up").setStatus(Status.PASSED).setStage(Stage.FINISHED)
+                        .setStatusDetails(new StatusDetails().setMessage("warm-up"))
+                        .setSteps(List.of(new StepResult().setName("step").setStatus(Status.PASSED)
+                                .setAttachments(List.of(new Attachment().setName("a").setSource("a.txt").setType("text/plain")))))
+                        .setLabels(List.of(new Label().setName("suite").setValue("warm-up")))
+                        .setLinks(List.of(new Link().setName("link").setUrl("about:blank")))
+                        .setParameters(List.of(new Parameter().setName("p").setValue("v")
+                                .setMode(Parameter.Mode.DEFAULT)));
+                new FileSystemResultsWriter(dir).write(r);
             } finally {
-                try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
-                    for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                try (Stream<Path> all = Files.walk(dir)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
                 }
             }
         } catch (IOException | RuntimeException | LinkageError e) {
