@@ -1,5 +1,6 @@
 package io.procoresetup.browser;
 
+import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,6 +28,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,43 +41,89 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OkHttpDriverClient implements HttpClient {
     public static final String NAME = "harness-okhttp";
-    /** One connection pool and dispatcher for every client Selenium makes in this JVM. */
-    private static final OkHttpClient BASE = new OkHttpClient.Builder().retryOnConnectionFailure(true)
-            .socketFactory(new NoDelaySockets()).build();
+    /**
+     * One connection pool and dispatcher for every client Selenium makes in this JVM, for plain HTTP (a local
+     * chromedriver, most Grids): no TLS is set up, since building a TLS-capable client loads the JDK's trust store and
+     * security providers, about 0.2 s of a 2-core machine's start (measured; README "Performance").
+     */
+    private static final OkHttpClient BASE = plainHttpOnly(new OkHttpClient.Builder().retryOnConnectionFailure(true)
+            .socketFactory(new NoDelaySockets())).build();
+    /** The same pool and dispatcher with TLS, for an https Grid: made when first asked for. */
+    private static volatile OkHttpClient tls;
     private static final MediaType NONE = null;
 
-    /** The shared pool and dispatcher, for a call Selenium has no command for (its connections to the driver are reused). */
-    public static OkHttpClient shared() { return BASE; }
+    /** A client that speaks plain HTTP only: OkHttp then sets up no TLS when it is built. */
+    public static OkHttpClient.Builder plainHttpOnly(OkHttpClient.Builder b) {
+        return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+
+    /** Whether a URL needs TLS (https, or a WebSocket over it). */
+    public static boolean secure(String url) {
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("https:") || u.startsWith("wss:");
+    }
+
+    /**
+     * The shared pool and dispatcher for a URL, for a call Selenium has no command for (its connections to the driver
+     * are reused): TLS only where the URL needs it.
+     */
+    public static OkHttpClient shared(String url) {
+        if (!secure(url)) return BASE;
+        OkHttpClient t = tls;
+        if (t == null) {
+            synchronized (OkHttpDriverClient.class) {
+                if (tls == null) tls = BASE.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)).build();
+                t = tls;
+            }
+        }
+        return t;
+    }
 
     private final ClientConfig config;
-    private final OkHttpClient client;
+    private final OkHttpClient client;             // plain HTTP
+    private volatile OkHttpClient secureClient;    // https, made when a URL first needs it
     private final HttpHandler handler;
 
     OkHttpDriverClient(ClientConfig config) {
         this.config = config;
-        OkHttpClient.Builder b = BASE.newBuilder()
+        if (config.sslContext() != null) {
+            throw new IllegalArgumentException("a custom SSL context for the WebDriver connection is not supported by " + NAME);
+        }
+        if (config.credentials() != null && !(config.credentials() instanceof UsernameAndPassword)) {
+            throw new IllegalArgumentException("credentials for the WebDriver connection must be a user name and password");
+        }
+        this.client = configured(BASE);
+        this.handler = config.filter().andFinally(this::send);     // Selenium's own filters (user agent, retries) first
+    }
+
+    /** The shared pool with this connection's timeouts, proxy and credentials. */
+    private OkHttpClient configured(OkHttpClient base) {
+        OkHttpClient.Builder b = base.newBuilder()
                 .connectTimeout(config.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (config.proxy() != null) b.proxy(config.proxy());
-        if (config.sslContext() != null) {
-            throw new IllegalArgumentException("a custom SSL context for the WebDriver connection is not supported by " + NAME);
-        }
         if (config.credentials() instanceof UsernameAndPassword up) {
             String basic = okhttp3.Credentials.basic(up.username(), up.password());
             b.addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Authorization", basic).build()));
-        } else if (config.credentials() != null) {
-            throw new IllegalArgumentException("credentials for the WebDriver connection must be a user name and password");
         }
-        this.client = b.build();
-        this.handler = config.filter().andFinally(this::send);     // Selenium's own filters (user agent, retries) first
+        return b.build();
+    }
+
+    /** This connection's client for a URL: TLS only where the URL needs it (an https Grid). */
+    private OkHttpClient clientFor(String url) {
+        if (!secure(url)) return client;
+        OkHttpClient s = secureClient;
+        if (s == null) secureClient = s = configured(shared(url));
+        return s;
     }
 
     @Override
     public HttpResponse execute(HttpRequest req) { return handler.execute(req); }
 
     private HttpResponse send(HttpRequest req) {
-        try (Response r = client.newCall(request(req)).execute()) {
+        Request request = request(req);
+        try (Response r = clientFor(request.url().toString()).newCall(request).execute()) {
             HttpResponse out = new HttpResponse().setStatus(r.code());
             r.headers().forEach(h -> out.addHeader(h.getFirst(), h.getSecond()));
             out.setContent(Contents.bytes(r.body().bytes()));
@@ -119,7 +167,8 @@ public final class OkHttpDriverClient implements HttpClient {
 
     @Override
     public WebSocket openSocket(HttpRequest request, WebSocket.Listener listener) {
-        okhttp3.WebSocket socket = client.newWebSocket(new Request.Builder().url(url(request, true)).build(), new okhttp3.WebSocketListener() {
+        String url = url(request, true);
+        okhttp3.WebSocket socket = clientFor(url).newWebSocket(new Request.Builder().url(url).build(), new okhttp3.WebSocketListener() {
             @Override public void onMessage(okhttp3.WebSocket ws, String text) { listener.onText(text); }
             @Override public void onMessage(okhttp3.WebSocket ws, ByteString bytes) { listener.onBinary(bytes.toByteArray()); }
             @Override public void onClosing(okhttp3.WebSocket ws, int code, String reason) { listener.onClose(code, reason); ws.close(code, reason); }

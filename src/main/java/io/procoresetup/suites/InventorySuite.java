@@ -90,7 +90,7 @@ public class InventorySuite {
     /** On a simulator with a control API, the seeded app installed (if it is not already), so its pages can be looked at. */
     static void seedApp(RunConfig config, long companyId) {
         if (config.target() != Target.SIMULATOR || config.controlToken() == null) return;
-        OkHttpClient http = io.procoresetup.verify.CrossCheck.controlClient(config.controlToken());
+        OkHttpClient http = io.procoresetup.verify.CrossCheck.controlClient(config.appUrl(), config.controlToken());
         String url = config.appUrl() + "/__control/companies/" + companyId + "/app";
         try (Response now = http.newCall(new Request.Builder().url(url).build()).execute()) {
             if (now.isSuccessful() && now.body() != null && now.body().string().contains("\"installed\"")) return;
@@ -108,7 +108,7 @@ public class InventorySuite {
 
     static boolean seedAccount(RunConfig config, long companyId) {
         if (config.target() != Target.SIMULATOR || config.controlToken() == null) return false;
-        OkHttpClient http = io.procoresetup.verify.CrossCheck.controlClient(config.controlToken());
+        OkHttpClient http = io.procoresetup.verify.CrossCheck.controlClient(config.appUrl(), config.controlToken());
         String url = config.appUrl() + "/__control/companies/" + companyId + "/accounts";
         try (Response r = http.newCall(new Request.Builder().url(url).post(RequestBody.create("{\"name\":\"" + INVENTORY_ACCOUNT + "\"}",
                 MediaType.get("application/json"))).build()).execute()) {

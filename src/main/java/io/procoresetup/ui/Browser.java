@@ -539,7 +539,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
             this.driver = driver;
             this.url = url;
             this.devTools = url != null;
-            this.http = url == null ? null : OkHttpDriverClient.shared().newBuilder().readTimeout(timeout).writeTimeout(timeout).build();
+            this.http = url == null ? null : OkHttpDriverClient.shared(url).newBuilder().readTimeout(timeout).writeTimeout(timeout).build();
         }
 
         private static String devToolsUrl(WebDriver driver) {

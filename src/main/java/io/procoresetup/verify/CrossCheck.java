@@ -208,9 +208,9 @@ public final class CrossCheck {
         allure.stopStep(uuid);
     }
 
-    /** An HTTP client that sends the simulator's control token (never logged: OkHttp logs nothing here). */
-    public static OkHttpClient controlClient(String token) {
-        return new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+    /** An HTTP client for the simulator at {@code appUrl} that sends its control token (never logged: OkHttp logs nothing here). */
+    public static OkHttpClient controlClient(String appUrl, String token) {
+        return ProcoreClient.wire(appUrl).addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                 .header("X-Control-Token", token).build())).build();
     }
 
@@ -218,7 +218,7 @@ public final class CrossCheck {
     static Verification.NewProjectProbe probe(RunConfig config, long companyId) {
         if (config.target() != Target.SIMULATOR) return null;
         if (config.controlToken() == null) return null;          // a simulator whose control API this run may not use
-        OkHttpClient http = controlClient(config.controlToken());
+        OkHttpClient http = controlClient(config.appUrl(), config.controlToken());
         String url = config.appUrl() + "/__control/companies/" + companyId + "/projects";
         try (Response r = http.newCall(new Request.Builder().url(config.appUrl() + "/__control/companies/" + companyId).build()).execute()) {
             if (!r.isSuccessful()) return null;

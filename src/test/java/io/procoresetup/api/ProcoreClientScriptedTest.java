@@ -251,4 +251,14 @@ public class ProcoreClientScriptedTest {
             assertFalse(text.contains("Authorization"), text);
         }
     }
+
+    /** The simulator's plain HTTP sets up no TLS; any https URL (Procore's) keeps it. */
+    @Test
+    public void tlsOnlyWhereAUrlNeedsIt() {
+        assertEquals(ProcoreClient.wire("http://127.0.0.1:1", "http://127.0.0.1:2/rest").build().connectionSpecs(),
+                List.of(okhttp3.ConnectionSpec.CLEARTEXT));
+        assertTrue(ProcoreClient.wire("http://127.0.0.1:1", "https://api.procore.com").build().connectionSpecs().stream()
+                .anyMatch(okhttp3.ConnectionSpec::isTls), "https keeps TLS");
+        assertTrue(ProcoreClient.wire("https://login.procore.com", "https://api.procore.com").build().sslSocketFactory() != null);
+    }
 }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertNotNull;
 import static org.testng.Assert.assertThrows;
 import static org.testng.Assert.assertTrue;
 
@@ -110,6 +111,23 @@ public class OkHttpDriverClientTest {
         try (HttpClient c = new OkHttpDriverClient.Factory().createClient(ClientConfig.defaultConfig().baseUri(base)
                 .readTimeout(Duration.ofMillis(300)))) {
             assertThrows(TimeoutException.class, () -> c.execute(new HttpRequest(HttpMethod.GET, "/slow")));
+        }
+    }
+
+    /**
+     * Plain HTTP sets up no TLS (the trust store's load is measured in README "Performance"), yet an https Grid is still
+     * spoken to over TLS: against this plain server, the https request fails in the TLS handshake, not for want of TLS.
+     */
+    @Test
+    public void plainHttpNeedsNoTlsAndHttpsStillGetsIt() {
+        assertEquals(OkHttpDriverClient.shared("http://127.0.0.1:1/").connectionSpecs(), java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT),
+                "no TLS for plain HTTP");
+        assertNotNull(OkHttpDriverClient.shared("https://grid.example/wd/hub").sslSocketFactory(), "TLS for https");
+        URI secure = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/wd/hub");
+        try (HttpClient c = new OkHttpDriverClient.Factory().createClient(ClientConfig.defaultConfig().baseUri(secure))) {
+            java.io.UncheckedIOException e = org.testng.Assert.expectThrows(java.io.UncheckedIOException.class,
+                    () -> c.execute(new HttpRequest(HttpMethod.GET, "/status")));
+            assertTrue(e.getCause() instanceof javax.net.ssl.SSLException, "a TLS handshake was tried: " + e.getCause());
         }
     }
 }
