@@ -8,6 +8,9 @@ package io.procoresetup.browser;
 public interface Screen {
     Object script(String js, Object... args);
 
+    /** A script that returns plain values (no elements): the browser may ask it a faster way than {@link #script}. */
+    default Object read(String js, Object... args) { return script(js, args); }
+
     String pageSource();
 
     byte[] screenshot();

@@ -83,7 +83,7 @@ public final class ScreenshotGuard {
 
     @SuppressWarnings("unchecked")
     private Guarded guard() {
-        Object r = screen.script(SCRIPT, new ArrayList<>(secrets.get()), Evidence.MASK, PIECE);
+        Object r = screen.read(SCRIPT, new ArrayList<>(secrets.get()), Evidence.MASK, PIECE);
         if (!(r instanceof Map<?, ?> m)) throw new IllegalStateException("the guard script answered " + r);
         List<String> problems = new ArrayList<>();
         if (m.get("problems") instanceof List<?> l) l.forEach(p -> problems.add(String.valueOf(p)));

@@ -80,7 +80,7 @@ public final class AddAllPanel {
     /** Reads the page now, in one round trip. */
     @SuppressWarnings("unchecked")
     public Progress read() {
-        java.util.List<Object> r = (java.util.List<Object>) browser.script(READ, PROGRESS.xpath(), COMPLETE.xpath(), OK.xpath(),
+        java.util.List<Object> r = (java.util.List<Object>) browser.read(READ, PROGRESS.xpath(), COMPLETE.xpath(), OK.xpath(),
                 UI.alert().within(SECTION).xpath(), HEADING.xpath());
         int pct = ((Number) r.get(0)).intValue();
         String failure = (String) r.get(2);

@@ -37,13 +37,13 @@ public final class ProjectsPage {
     /** Every project listed, following "Next" to the last page, as "number - name". */
     @SuppressWarnings("unchecked")
     public List<String> allProjects() {
-        List<String> out = new ArrayList<>((List<String>) browser.script(READ));
+        List<String> out = new ArrayList<>((List<String>) browser.read(READ));
         while (browser.present(NEXT)) {
             browser.markPage();
             browser.click(SPEC, NEXT);
             browser.awaitNewPage();
             browser.expect(SPEC);
-            out.addAll((List<String>) browser.script(READ));
+            out.addAll((List<String>) browser.read(READ));
         }
         return out;
     }

@@ -1,0 +1,185 @@
+package io.procoresetup.ui;
+
+import io.procoresetup.browser.BrowserSessions;
+import io.procoresetup.browser.BrowserSettings;
+import io.procoresetup.browser.DevToolsTab;
+import org.openqa.selenium.JavascriptException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnhandledAlertException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.BeforeMethod;
+import org.testng.annotations.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertNotNull;
+import static org.testng.Assert.assertNull;
+import static org.testng.Assert.assertTrue;
+import static org.testng.Assert.expectThrows;
+
+/**
+ * Questions asked in the tab over Chromium's DevTools (real Chromium, {@link DevToolsTab}) get WebDriver's answers:
+ * the same values for every kind of JSON, arguments nobody would type, script errors, the tab WebDriver is in, and
+ * WebDriver again when the connection goes or the page does not answer (an alert open).
+ */
+public class DevToolsQuestionsTest {
+    private static final String HTML = "<!doctype html><html><head><title>Questions</title></head><body>"
+            + "<h1>Questions</h1><p id=p>Client&nbsp;ID: <b>abc</b></p><input id=i value='typed'></body></html>";
+    private static final String PAGE_URL = "data:text/html;charset=utf-8," + URLEncoder.encode(HTML, StandardCharsets.UTF_8).replace("+", "%20");
+
+    private BrowserSessions.Session session;
+    private WebDriver driver;
+    private Browser browser;
+
+    @BeforeClass
+    public void start() {
+        session = BrowserSessions.open(BrowserSettings.defaults());
+        driver = session.driver();
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void stop() {
+        if (session != null) session.close();
+    }
+
+    @BeforeMethod
+    public void page() {
+        driver.get(PAGE_URL);
+        browser = new Browser(driver, Duration.ofSeconds(5));
+    }
+
+    private Object webDriver(String js, Object... args) { return ((JavascriptExecutor) driver).executeScript(js, args); }
+
+    @Test
+    public void aLocalHeadlessChromiumIsAskedDirectly() {
+        assertNotNull(browser.tab(), "the session's tab answers over DevTools");
+        assertEquals(browser.read("return document.title;"), "Questions");
+    }
+
+    @Test
+    public void everyKindOfValueComesBackAsWebDriverGivesIt() {
+        List<String> scripts = List.of(
+                "return 1;", "return -7;", "return 2.5;", "return 1e21;", "return 0.1 + 0.2;", "return 'text';", "return '';",
+                "return true;", "return false;", "return null;", "return undefined;", "return;",
+                "return [1, 'a', null, [true, 2.5], {k: 'v'}];", "return {a: 1, b: [1, 2], c: {d: null}, e: 'x'};",
+                "return [];", "return {};", "return Number.MAX_SAFE_INTEGER;",
+                "return document.getElementById('p').innerText;", "return document.getElementById('i').value;",
+                "return Array.from(document.querySelectorAll('*')).map(function (e) { return e.tagName; });");
+        for (String js : scripts) assertEquals(browser.read(js), webDriver(js), js);
+    }
+
+    @Test
+    public void argumentsNobodyWouldTypeArriveExactly() {
+        List<String> odd = List.of("Ünïcødé 名前 🏗️", "\"quotes\" 'single' `back`", "\\back\\slash \\u0041 \\n",
+                "</script><script>alert(1)</script>", "line\u2028separator\u2029paragraph", "tab\there\r\nnew line",
+                "\u0000nul", "}).apply(null, []); throw 1; (function () {", "");
+        for (String s : odd) {
+            assertEquals(browser.read("return arguments[0];", s), s, s);
+            assertEquals(browser.read("return arguments[0].length;", s), webDriver("return arguments[0].length;", s), s);
+        }
+        assertEquals(browser.read("return Array.from(arguments);", List.of("a", List.of("b")), 3L, true),
+                webDriver("return Array.from(arguments);", List.of("a", List.of("b")), 3L, true));
+    }
+
+    @Test
+    public void anAnswerThroughACallbackArrivesAsWebDriversAsyncScriptGivesIt() {
+        String js = "var done = arguments[arguments.length - 1]; var x = arguments[0];"
+                + " requestAnimationFrame(function () { done([x, document.title, 3]); });";
+        DevToolsTab tab = browser.tab();
+        assertNotNull(tab);
+        assertEquals(tab.evaluate(js, List.of("arg"), true, Duration.ofSeconds(5)),
+                ((JavascriptExecutor) driver).executeAsyncScript(js, "arg"));
+    }
+
+    @Test
+    public void aScriptThatThrowsIsAJavascriptErrorEitherWay() {
+        JavascriptException direct = expectThrows(JavascriptException.class, () -> browser.read("throw new TypeError('nope here');"));
+        assertTrue(direct.getMessage().contains("nope here"), direct.getMessage());
+        expectThrows(JavascriptException.class, () -> webDriver("throw new TypeError('nope here');"));
+        assertEquals(browser.read("return 2;"), 2L, "the tab still answers after an error");
+    }
+
+    @Test
+    public void questionsGoToTheTabWebDriverIsIn() {
+        String here = driver.getWindowHandle();
+        Object there = browser.inNewTab(() -> {
+            assertEquals(browser.read("return location.href;"), webDriver("return location.href;"));
+            return browser.read("return location.href;");
+        });
+        assertEquals(there, "about:blank");
+        assertEquals(driver.getWindowHandle(), here, "back in the first tab");
+        assertEquals(browser.read("return document.title;"), "Questions", "asked in the first tab again");
+    }
+
+    @Test
+    public void aTabWhoseConnectionWentIsAskedThroughWebDriver() {
+        DevToolsTab tab = browser.tab();
+        assertNotNull(tab);
+        tab.close();
+        expectThrows(DevToolsTab.Unavailable.class, () -> tab.evaluate("return 1;", List.of(), false, Duration.ofSeconds(1)));
+        assertNull(browser.tab(), "not asked that way again");
+        assertEquals(browser.read("return document.title;"), "Questions", "WebDriver answered");
+    }
+
+    /** A page that cannot answer (an alert holds it) costs the question's time limit once; then WebDriver says why. */
+    @Test
+    public void aPageHeldByAnAlertIsAskedThroughWebDriverWhichSaysWhy() {
+        Browser quick = new Browser(driver, Duration.ofSeconds(5)).questionsWithin(Duration.ofMillis(700));
+        assertNotNull(quick.tab());
+        webDriver("setTimeout(function () { alert('held'); }, 0);");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        long start = System.nanoTime();
+        WebDriverException e = expectThrows(WebDriverException.class, () -> quick.read("return document.title;"));
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(e instanceof UnhandledAlertException || String.valueOf(e.getMessage()).contains("alert"), e.toString());
+        assertTrue(took < 5_000, "ended within the question's limit, not the page's: " + took + " ms");
+        try {
+            driver.switchTo().alert().accept();
+        } catch (WebDriverException gone) {
+            // chromedriver may have dismissed it already
+        }
+        assertNull(quick.tab(), "that tab is asked through WebDriver from then on");
+        assertEquals(quick.read("return document.title;"), "Questions");
+    }
+
+    @Test
+    public void onlyThisMachinesTabsAreOpened() {
+        Map<?, ?> chrome = (Map<?, ?>) ((org.openqa.selenium.HasCapabilities) driver).getCapabilities().getCapability("goog:chromeOptions");
+        String address = (String) chrome.get("debuggerAddress");
+        assertTrue(DevToolsTab.open(address, driver.getWindowHandle(), Duration.ofSeconds(5)).isPresent());
+        assertTrue(DevToolsTab.open("10.11.12.13:9222", driver.getWindowHandle(), Duration.ofSeconds(5)).isEmpty(), "another machine's address");
+        assertTrue(DevToolsTab.open(address, "NO-SUCH-TAB", Duration.ofSeconds(5)).isEmpty(), "a tab this browser does not have");
+        assertTrue(DevToolsTab.open(address, "../browser", Duration.ofSeconds(5)).isEmpty(), "not a tab's id");
+        assertTrue(DevToolsTab.open(null, driver.getWindowHandle(), Duration.ofSeconds(5)).isEmpty());
+        System.setProperty(Browser.DEVTOOLS, "false");
+        try {
+            assertNull(new Browser(driver, Duration.ofSeconds(5)).tab(), "turned off: WebDriver");
+        } finally {
+            System.clearProperty(Browser.DEVTOOLS);
+        }
+    }
+
+    @Test
+    public void aPictureTakenOverTheTabHasWebDriversPixels() throws java.io.IOException {
+        assertNotNull(browser.tab());
+        byte[] direct = browser.screenshot();
+        byte[] webDriver = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(direct));
+        java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(webDriver));
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(a.getHeight(), b.getHeight());
+        assertTrue(java.util.Arrays.equals(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()),
+                b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth())), "the same pixels");
+    }
+}
