@@ -78,7 +78,15 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
-    public String url() { return driver.getCurrentUrl(); }
+    /** The address of the page WebDriver is on: asked in the page ({@link #read}), else WebDriver's. */
+    public String url() {
+        try {
+            if (read("return location.href;") instanceof String href && !href.isEmpty()) return href;
+        } catch (WebDriverException between) {
+            // between two documents: WebDriver waits for the new one
+        }
+        return driver.getCurrentUrl();
+    }
 
     /** Waits until every landmark the page declares is on the page; otherwise names the page and what it lacks. */
     public void expect(PageSpec spec) {
@@ -441,12 +449,37 @@ public final class Browser implements io.procoresetup.browser.Screen {
     /** What the element shows, once it shows: found and read in one round trip. */
     public String text(PageSpec page, Locator l) { return String.valueOf(shown(page, l, SHOWN_TEXT, "", true).get(1)).strip(); }
 
+    /**
+     * [whether the XPath matches anything, the first match's text as WebDriver's getText gives it: what it shows a
+     * person, nothing when it is hidden]: one question to the page.
+     */
+    private static final String FIRST_TEXT = SHOWN + " var e = document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;"
+            + " return e === null ? [false, ''] : [true, shown(e) ? e.innerText.replace(/\\u00a0/g, ' ') : ''];";
+
+    /** The first match's text (empty when it is hidden), or empty when nothing matches now. */
     public Optional<String> textIfPresent(Locator l) {
+        try {
+            if (read(FIRST_TEXT, l.xpath()) instanceof List<?> r && r.size() == 2) {
+                return Boolean.TRUE.equals(r.get(0)) ? Optional.of(String.valueOf(r.get(1)).strip()) : Optional.empty();
+            }
+        } catch (WebDriverException between) {
+            // between two documents: WebDriver waits for the new one
+        }
         List<WebElement> els = driver.findElements(l.by());
         return els.isEmpty() ? Optional.empty() : Optional.of(els.get(0).getText().strip());
     }
 
-    public boolean present(Locator l) { return !driver.findElements(l.by()).isEmpty(); }
+    private static final String PRESENT_NOW = "return document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null;";
+
+    /** Whether anything on the page matches now (shown or not): one question to the page. */
+    public boolean present(Locator l) {
+        try {
+            if (read(PRESENT_NOW, l.xpath()) instanceof Boolean b) return b;
+        } catch (WebDriverException between) {
+            // between two documents: WebDriver waits for the new one
+        }
+        return !driver.findElements(l.by()).isEmpty();
+    }
 
     public List<WebElement> all(Locator l) { return driver.findElements(l.by()); }
 

@@ -26,9 +26,10 @@ public final class LoginPage {
         if (!browser.present(PASSWORD)) browser.click(SPEC, UI.button("Continue"));
         browser.type(SPEC, PASSWORD, password);
         browser.click(SPEC, LOG_IN);
-        browser.until("sign-in to finish", browser.timeout(), d -> COMPANY_URL.matcher(d.getCurrentUrl()).find()
-                || !d.findElements(UI.alert().by()).isEmpty());
-        if (!COMPANY_URL.matcher(browser.url()).find()) {
+        String[] at = {""};
+        browser.until("sign-in to finish", browser.timeout(), d -> COMPANY_URL.matcher(at[0] = browser.url()).find()
+                || browser.present(UI.alert()));
+        if (!COMPANY_URL.matcher(at[0]).find()) {
             throw new io.procoresetup.config.BadInput("sign-in as " + email + " failed: "
                     + browser.textIfPresent(UI.alert()).orElse("no company page after sign-in"));
         }

@@ -67,21 +67,26 @@ public final class PermissionMatrix {
      */
     public void chooseColumn(Level level) {
         // the page object proved the levels are shown; the header is there when the levels are columns
-        if (browser.script(HEADER, UI.columnHeader(level.label).xpath()) instanceof WebElement header) browser.click(SPEC, header);
-        for (List<Object> g : groups(level.label)) {
+        Locator header = new Locator("the \"" + level.label + "\" column header", UI.columnHeader(level.label).xpath());
+        if (browser.present(header)) browser.click(SPEC, header);
+        // asked as a question first (no elements come back); the options are fetched only when one must be clicked
+        if (groups(level.label, false).stream().allMatch(g -> level.label.equals(g.get(1)) || g.get(2) == null)) return;
+        for (List<Object> g : groups(level.label, true)) {
             if (!level.label.equals(g.get(1)) && g.get(2) instanceof WebElement option) browser.click(SPEC, option);
         }
     }
 
-    private static final String HEADER = "return document.evaluate(arguments[0], document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;";
-
-    /** Every tool's choice, in one round trip while the matrix shows; otherwise waits for it (or names it missing) first. */
+    /**
+     * Every tool's choice, in one round trip while the matrix shows; otherwise waits for it (or names it missing) first.
+     * {@code options}: with each tool's option to click (through WebDriver); without, the page is asked directly
+     * ({@link Browser#read}) and an option is only known to be there or not.
+     */
     @SuppressWarnings("unchecked")
-    private List<List<Object>> groups(String wanted) {
-        Object read = browser.script(GROUPS, STANDARD.xpath(), wanted);
+    private List<List<Object>> groups(String wanted, boolean options) {
+        Object read = options ? browser.script(GROUPS, STANDARD.xpath(), wanted) : browser.read(GROUPS, STANDARD.xpath(), wanted);
         if (read == null) {
             browser.find(SPEC, STANDARD);
-            read = browser.script(GROUPS, STANDARD.xpath(), wanted);
+            read = options ? browser.script(GROUPS, STANDARD.xpath(), wanted) : browser.read(GROUPS, STANDARD.xpath(), wanted);
         }
         return read == null ? List.of() : (List<List<Object>>) read;
     }
@@ -89,7 +94,7 @@ public final class PermissionMatrix {
     /** Tool -> the level selected for it (empty when none is). */
     public Map<String, String> levels() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (List<Object> g : groups("")) out.put(String.valueOf(g.get(0)), String.valueOf(g.get(1)));
+        for (List<Object> g : groups("", false)) out.put(String.valueOf(g.get(0)), String.valueOf(g.get(1)));
         return out;
     }
 

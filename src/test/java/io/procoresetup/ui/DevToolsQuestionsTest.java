@@ -34,7 +34,8 @@ import static org.testng.Assert.expectThrows;
  */
 public class DevToolsQuestionsTest {
     private static final String HTML = "<!doctype html><html><head><title>Questions</title></head><body>"
-            + "<h1>Questions</h1><p id=p>Client&nbsp;ID: <b>abc</b></p><input id=i value='typed'></body></html>";
+            + "<h1>Questions</h1><p id=p>Client&nbsp;ID: <b>abc</b></p><input id=i value='typed'>"
+            + "<p id=hidden style='display:none'>not shown</p><p id=shown>first</p><p id=shown2>second</p></body></html>";
     private static final String PAGE_URL = "data:text/html;charset=utf-8," + URLEncoder.encode(HTML, StandardCharsets.UTF_8).replace("+", "%20");
 
     private BrowserSessions.Session session;
@@ -76,6 +77,18 @@ public class DevToolsQuestionsTest {
                 "return document.getElementById('p').innerText;", "return document.getElementById('i').value;",
                 "return Array.from(document.querySelectorAll('*')).map(function (e) { return e.tagName; });");
         for (String js : scripts) assertEquals(browser.read(js), webDriver(js), js);
+    }
+
+    /** Presence, the first match's text and the page's address, asked in the page, are what WebDriver says of them. */
+    @Test
+    public void presenceTextAndAddressAreWebDriversAnswers() {
+        for (String xpath : List.of("//h1", "//p[@id='hidden']", "//p[starts-with(@id, 'shown')]", "//p[@id='p']", "//nothing", "//p[@id='p']/b")) {
+            Locator l = new Locator(xpath, xpath);
+            List<org.openqa.selenium.WebElement> found = driver.findElements(l.by());
+            assertEquals(browser.present(l), !found.isEmpty(), xpath);
+            assertEquals(browser.textIfPresent(l), found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found.get(0).getText().strip()), xpath);
+        }
+        assertEquals(browser.url(), driver.getCurrentUrl());
     }
 
     @Test
