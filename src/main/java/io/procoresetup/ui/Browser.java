@@ -288,6 +288,9 @@ public final class Browser implements io.procoresetup.browser.Screen {
     /** Waits until the element shows (one round trip per look) and returns it. */
     public WebElement find(PageSpec page, Locator l) { return (WebElement) shown(page, l, FIRST_SHOWN, "", false).get(0); }
 
+    /** Waits until the element shows, asking the page (one question per look); for a caller that needs no element. */
+    public void awaitShown(PageSpec page, Locator l) { shown(page, l, FIRST_SHOWN, "", true); }
+
     /**
      * What {@code js} answers for the first shown match, once it shows (one round trip per look). {@code question}: the
      * caller reads no element from the answer, so it may be asked in the page directly ({@link #read}).

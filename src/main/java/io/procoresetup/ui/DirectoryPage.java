@@ -43,7 +43,7 @@ public final class DirectoryPage {
             browser.awaitList(SPEC, LIST);
         }
         Locator row = UI.row(directoryName);
-        browser.find(SPEC, row);
+        browser.awaitShown(SPEC, row);
         browser.click(SPEC, new Locator("the \"Edit\" link", "//*[self::a or self::button][translate(normalize-space(), 'EDIT', 'edit')='edit']").within(row));
     }
 }

@@ -85,7 +85,7 @@ public final class PermissionMatrix {
     private List<List<Object>> groups(String wanted, boolean options) {
         Object read = options ? browser.script(GROUPS, STANDARD.xpath(), wanted) : browser.read(GROUPS, STANDARD.xpath(), wanted);
         if (read == null) {
-            browser.find(SPEC, STANDARD);
+            browser.awaitShown(SPEC, STANDARD);
             read = options ? browser.script(GROUPS, STANDARD.xpath(), wanted) : browser.read(GROUPS, STANDARD.xpath(), wanted);
         }
         return read == null ? List.of() : (List<List<Object>>) read;
