@@ -114,7 +114,7 @@ public final class ProcoreClient {
     public static OkHttpClient.Builder wire(String... urls) {
         OkHttpClient.Builder b = new OkHttpClient.Builder();
         for (String u : urls) if (HttpUrl.get(u).isHttps()) return b;
-        return b.connectionSpecs(List.of(okhttp3.ConnectionSpec.CLEARTEXT));
+        return b.connectionSpecs(List.of(okhttp3.ConnectionSpec.CLEARTEXT)).followSslRedirects(false);     // an https redirect is its 3xx
     }
 
     public RequestStats stats() { return stats; }

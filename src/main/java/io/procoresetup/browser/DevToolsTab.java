@@ -59,6 +59,7 @@ public final class DevToolsTab implements AutoCloseable {
     private final WebSocket socket;
     private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
     private volatile String broken;
 
     private DevToolsTab(String url) {
@@ -75,6 +76,9 @@ public final class DevToolsTab implements AutoCloseable {
                 CompletableFuture<Map<String, Object>> f = m.get("id") instanceof Long id ? pending.remove(id) : null;
                 if (f != null) f.complete(m);                      // events (no id) are not asked for
             }
+
+            @Override
+            public void onClosing(WebSocket ws, int code, String reason) { fail("the tab's DevTools connection is closing (" + code + ")"); }
 
             @Override
             public void onClosed(WebSocket ws, int code, String reason) { fail("the tab's DevTools connection closed (" + code + ")"); }
@@ -113,13 +117,16 @@ public final class DevToolsTab implements AutoCloseable {
      * Runs a WebDriver-style script body (it reads {@code arguments}, returns with {@code return}) in the tab's page, with
      * JSON-able arguments, and returns what it returns as WebDriver gives it: Long or Double for numbers, List, Map,
      * String, Boolean or null. {@code async}: the body answers through a callback, its last argument, as in WebDriver's
-     * executeAsyncScript. A script that throws, or a page between two documents, is a {@link JavascriptException}.
+     * executeAsyncScript. An element in the answer comes back as an empty object: a question's caller reads no element
+     * (and an element of a React page, which carries React's data pointing back at it, cannot be copied out as a value).
+     * A script that throws is a {@link JavascriptException}, as through WebDriver; a page that cannot answer now (between
+     * two documents, say) is {@link Unavailable}, and WebDriver, which waits for the new document, is asked instead.
      */
     public Object evaluate(String body, List<?> args, boolean async, Duration timeout) {
         String a = json(args);
         String call = async
-                ? "new Promise(function (answer) { (function () {\n" + body + "\n}).apply(null, " + a + ".concat([answer])); })"
-                : "(function () {\n" + body + "\n}).apply(null, " + a + ")";
+                ? "new Promise(function (answer) { (function () {\n" + body + "\n}).apply(null, " + a + ".concat([answer])); }).then(" + PLAIN + ")"
+                : "(" + PLAIN + ")((function () {\n" + body + "\n}).apply(null, " + a + "))";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("expression", call);
         params.put("returnByValue", true);
@@ -132,19 +139,37 @@ public final class DevToolsTab implements AutoCloseable {
         return r.get("result") instanceof Map<?, ?> value ? value.get("value") : null;
     }
 
-    /** A DevTools method's result; a protocol error (a page between two documents, say) is a {@link JavascriptException}. */
+    /** The answer's elements (DOM nodes, windows) as empty objects, its arrays and plain objects copied: JSON values only. */
+    private static final String PLAIN = "function plain(v) {"
+            + " if (v === null || typeof v !== 'object') return v;"
+            + " if (v instanceof Node || v === window) return {};"
+            + " if (Array.isArray(v)) return v.map(plain);"
+            + " var o = {}; Object.keys(v).forEach(function (k) { o[k] = plain(v[k]); }); return o; }";
+
+    /**
+     * A DevTools method's result. A protocol error (a page between two documents, an answer that cannot be copied) is
+     * {@link Unavailable} for this call only: the caller asks WebDriver instead.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> send(String method, Map<String, Object> params, Duration timeout) {
         Map<String, Object> r = call(method, params, timeout);
-        if (r.get("error") instanceof Map<?, ?> e) throw new JavascriptException(method + ": " + e.get("message"));
+        if (r.get("error") instanceof Map<?, ?> e) throw new Unavailable(method + ": " + e.get("message"), null);
+        answers.incrementAndGet();
         return r.get("result") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
+
+    /** How many calls this connection has answered (tests: a question went this way, not through WebDriver). */
+    public long answers() { return answers.get(); }
 
     private Map<String, Object> call(String method, Map<String, Object> params, Duration timeout) {
         if (broken != null) throw new Unavailable(broken, null);
         long id = ids.incrementAndGet();
         CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         pending.put(id, answer);
+        if (broken != null) {                         // failed between the check and the put: fail() may have missed it
+            pending.remove(id);
+            throw new Unavailable(broken, null);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("method", method);

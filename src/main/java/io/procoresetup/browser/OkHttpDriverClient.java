@@ -52,9 +52,12 @@ public final class OkHttpDriverClient implements HttpClient {
     private static volatile OkHttpClient tls;
     private static final MediaType NONE = null;
 
-    /** A client that speaks plain HTTP only: OkHttp then sets up no TLS when it is built. */
+    /**
+     * A client that speaks plain HTTP only: OkHttp then sets up no TLS when it is built. A redirect to https is handed
+     * back as the redirect it is, not followed (a plain-HTTP client would fail it with an IllegalStateException).
+     */
     public static OkHttpClient.Builder plainHttpOnly(OkHttpClient.Builder b) {
-        return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).followSslRedirects(false);
     }
 
     /** Whether a URL needs TLS (https, or a WebSocket over it). */
@@ -72,7 +75,8 @@ public final class OkHttpDriverClient implements HttpClient {
         OkHttpClient t = tls;
         if (t == null) {
             synchronized (OkHttpDriverClient.class) {
-                if (tls == null) tls = BASE.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)).build();
+                if (tls == null) tls = BASE.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+                        .followSslRedirects(true).build();
                 t = tls;
             }
         }

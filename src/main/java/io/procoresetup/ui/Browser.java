@@ -78,10 +78,13 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
     }
 
-    /** The address of the page WebDriver is on: asked in the page ({@link #read}), else WebDriver's. */
+    /**
+     * The address of the page WebDriver is on: asked in the page ({@link #read}), else WebDriver's (which also names the
+     * address a failed load was for, where the page itself says chrome-error://).
+     */
     public String url() {
         try {
-            if (read("return location.href;") instanceof String href && !href.isEmpty()) return href;
+            if (read("return location.href;") instanceof String href && (href.startsWith("http:") || href.startsWith("https:"))) return href;
         } catch (WebDriverException between) {
             // between two documents: WebDriver waits for the new one
         }
@@ -569,6 +572,12 @@ public final class Browser implements io.procoresetup.browser.Screen {
         }
         JavascriptExecutor x = (JavascriptExecutor) driver;
         return async ? x.executeAsyncScript(js, args) : x.executeScript(js, args);
+    }
+
+    /** Closes this browser's DevTools connections (its tabs are asked again, newly connected, when next asked). */
+    void closeTabs() {
+        tabs.values().forEach(t -> t.ifPresent(DevToolsTab::close));
+        tabs.clear();
     }
 
     /** How long a question over DevTools may take before this tab is asked through WebDriver instead. */

@@ -50,4 +50,25 @@ public class OneScreenshotGuardTest {
         assertTrue(RAW.matcher("Allure.addAttachment(n, \"image/png\", in, \"png\")").find());
         assertEquals(ALLOWED.size(), 4);
     }
+
+    /**
+     * Windows are switched only by ui/Browser, which knows which tab it asks its questions in (over DevTools) and
+     * guards: the picture is of the tab the guard checked.
+     */
+    @Test
+    public void onlyTheBrowserSwitchesWindows() throws IOException {
+        Path main = Path.of("src/main/java");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String rel = main.resolve("io/procoresetup").relativize(p).toString();
+                if (rel.equals("ui/Browser.java")) continue;
+                if (SWITCH.matcher(Files.readString(p)).find()) found.add(rel);
+            }
+        }
+        assertTrue(SWITCH.matcher("driver.switchTo().window(h)").find());
+        assertTrue(found.isEmpty(), "windows switched outside Browser: " + found);
+    }
+
+    private static final Pattern SWITCH = Pattern.compile("switchTo\\(\\)");
 }

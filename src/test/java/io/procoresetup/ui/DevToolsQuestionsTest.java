@@ -35,7 +35,12 @@ import static org.testng.Assert.expectThrows;
 public class DevToolsQuestionsTest {
     private static final String HTML = "<!doctype html><html><head><title>Questions</title></head><body>"
             + "<h1>Questions</h1><p id=p>Client&nbsp;ID: <b>abc</b></p><input id=i value='typed'>"
-            + "<p id=hidden style='display:none'>not shown</p><p id=shown>first</p><p id=shown2>second</p></body></html>";
+            + "<p id=hidden style='display:none'>not shown</p><p id=shown>first</p><p id=shown2>second</p>"
+            + "<label><input type=checkbox id=box checked> Ticked</label>"
+            + "<script>"    // what React leaves on every element it draws: its own data, pointing back at the element, deep
+            + "document.querySelectorAll('*').forEach(function (e) { var f = {stateNode: e}; for (var i = 0; i < 2000; i++) f = {return: f, stateNode: e};"
+            + "  e['__reactFiber$x1'] = f; e['__reactProps$x1'] = {children: f}; });"
+            + "</script></body></html>";
     private static final String PAGE_URL = "data:text/html;charset=utf-8," + URLEncoder.encode(HTML, StandardCharsets.UTF_8).replace("+", "%20");
 
     private BrowserSessions.Session session;
@@ -46,6 +51,11 @@ public class DevToolsQuestionsTest {
     public void start() {
         session = BrowserSessions.open(BrowserSettings.defaults());
         driver = session.driver();
+    }
+
+    @org.testng.annotations.AfterMethod(alwaysRun = true)
+    public void forget() {
+        if (browser != null) browser.closeTabs();
     }
 
     @AfterClass(alwaysRun = true)
@@ -60,6 +70,13 @@ public class DevToolsQuestionsTest {
     }
 
     private Object webDriver(String js, Object... args) { return ((JavascriptExecutor) driver).executeScript(js, args); }
+
+    /** How many answers came over the tab's own connection so far (WebDriver's answers do not count). */
+    private long direct() {
+        DevToolsTab tab = browser.tab();
+        assertNotNull(tab, "the tab is asked directly");
+        return tab.answers();
+    }
 
     @Test
     public void aLocalHeadlessChromiumIsAskedDirectly() {
@@ -76,12 +93,31 @@ public class DevToolsQuestionsTest {
                 "return [];", "return {};", "return Number.MAX_SAFE_INTEGER;",
                 "return document.getElementById('p').innerText;", "return document.getElementById('i').value;",
                 "return Array.from(document.querySelectorAll('*')).map(function (e) { return e.tagName; });");
-        for (String js : scripts) assertEquals(browser.read(js), webDriver(js), js);
+        for (String js : scripts) {
+            long before = direct();
+            assertEquals(browser.read(js), webDriver(js), js);
+            assertEquals(direct(), before + 1, "answered over DevTools: " + js);
+        }
+    }
+
+    /**
+     * Questions whose scripts find an element answer without it: on a page whose elements carry a framework's data
+     * pointing back at them (React's), an element cannot be copied out of the page as a value.
+     */
+    @Test
+    public void questionsAboutElementsAnswerOnAPageWhoseElementsCarryAFrameworksData() {
+        long before = direct();
+        assertEquals(browser.text(PageSpec.overlay("Questions"), new Locator("the note", "//p[@id='p']")), "Client ID: abc");
+        assertTrue(browser.checked(PageSpec.overlay("Questions"), new Locator("the box", "//input[@id='box']")));
+        browser.awaitShown(PageSpec.overlay("Questions"), new Locator("the heading", "//h1"));
+        assertEquals(browser.read("return [document.querySelector('h1'), 1];"), java.util.Arrays.asList(Map.of(), 1L), "an element is an empty object");
+        assertEquals(direct(), before + 4, "every one answered over DevTools, none through WebDriver");
     }
 
     /** Presence, the first match's text and the page's address, asked in the page, are what WebDriver says of them. */
     @Test
     public void presenceTextAndAddressAreWebDriversAnswers() {
+        long before = direct();
         for (String xpath : List.of("//h1", "//p[@id='hidden']", "//p[starts-with(@id, 'shown')]", "//p[@id='p']", "//nothing", "//p[@id='p']/b")) {
             Locator l = new Locator(xpath, xpath);
             List<org.openqa.selenium.WebElement> found = driver.findElements(l.by());
@@ -89,6 +125,7 @@ public class DevToolsQuestionsTest {
             assertEquals(browser.textIfPresent(l), found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(found.get(0).getText().strip()), xpath);
         }
         assertEquals(browser.url(), driver.getCurrentUrl());
+        assertEquals(direct(), before + 13, "each answered over DevTools");
     }
 
     @Test
@@ -96,12 +133,14 @@ public class DevToolsQuestionsTest {
         List<String> odd = List.of("Ünïcødé 名前 🏗️", "\"quotes\" 'single' `back`", "\\back\\slash \\u0041 \\n",
                 "</script><script>alert(1)</script>", "line\u2028separator\u2029paragraph", "tab\there\r\nnew line",
                 "\u0000nul", "}).apply(null, []); throw 1; (function () {", "");
+        long before = direct();
         for (String s : odd) {
             assertEquals(browser.read("return arguments[0];", s), s, s);
             assertEquals(browser.read("return arguments[0].length;", s), webDriver("return arguments[0].length;", s), s);
         }
         assertEquals(browser.read("return Array.from(arguments);", List.of("a", List.of("b")), 3L, true),
                 webDriver("return Array.from(arguments);", List.of("a", List.of("b")), 3L, true));
+        assertEquals(direct(), before + 2L * odd.size() + 1, "each answered over DevTools");
     }
 
     @Test
@@ -110,8 +149,10 @@ public class DevToolsQuestionsTest {
                 + " requestAnimationFrame(function () { done([x, document.title, 3]); });";
         DevToolsTab tab = browser.tab();
         assertNotNull(tab);
+        long before = tab.answers();
         assertEquals(tab.evaluate(js, List.of("arg"), true, Duration.ofSeconds(5)),
                 ((JavascriptExecutor) driver).executeAsyncScript(js, "arg"));
+        assertEquals(tab.answers(), before + 1);
     }
 
     @Test
@@ -170,7 +211,7 @@ public class DevToolsQuestionsTest {
     public void onlyThisMachinesTabsAreOpened() {
         Map<?, ?> chrome = (Map<?, ?>) ((org.openqa.selenium.HasCapabilities) driver).getCapabilities().getCapability("goog:chromeOptions");
         String address = (String) chrome.get("debuggerAddress");
-        assertTrue(DevToolsTab.open(address, driver.getWindowHandle(), Duration.ofSeconds(5)).isPresent());
+        DevToolsTab.open(address, driver.getWindowHandle(), Duration.ofSeconds(5)).orElseThrow().close();
         assertTrue(DevToolsTab.open("10.11.12.13:9222", driver.getWindowHandle(), Duration.ofSeconds(5)).isEmpty(), "another machine's address");
         assertTrue(DevToolsTab.open(address, "NO-SUCH-TAB", Duration.ofSeconds(5)).isEmpty(), "a tab this browser does not have");
         assertTrue(DevToolsTab.open(address, "../browser", Duration.ofSeconds(5)).isEmpty(), "not a tab's id");
@@ -185,8 +226,9 @@ public class DevToolsQuestionsTest {
 
     @Test
     public void aPictureTakenOverTheTabHasWebDriversPixels() throws java.io.IOException {
-        assertNotNull(browser.tab());
+        long before = direct();
         byte[] direct = browser.screenshot();
+        assertEquals(direct(), before + 1, "the picture came over DevTools");
         byte[] webDriver = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         java.awt.image.BufferedImage a = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(direct));
         java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(webDriver));
