@@ -1,17 +1,11 @@
 package io.procoresetup.ui;
 
-import io.procoresetup.browser.BrowserSessions;
-import io.procoresetup.browser.BrowserSettings;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.testng.Assert.assertEquals;
@@ -23,7 +17,7 @@ import static org.testng.Assert.assertTrue;
  * nobody would type, a field that already holds text, a length limit, a field that rewrites what it is given (filled
  * key by key then), elements hidden the ways a page hides them, a button far down the page and one under a cover.
  */
-public class BrowserInputTest {
+public class BrowserInputTest extends OneChromium {
     private static final PageSpec PAGE = PageSpec.overlay("InputPage");
     private static final String HTML = "<!doctype html><html><body>"
             + "<label for=plain>Plain</label><input id=plain>"
@@ -49,25 +43,12 @@ public class BrowserInputTest {
             + "var up = document.getElementById('upper'); up.addEventListener('input', function () { up.value = up.value.toUpperCase(); });"
             + "</script></body></html>";
 
-    private BrowserSessions.Session session;
-    private WebDriver driver;
     private Browser browser;
 
-    @BeforeClass
-    public void start() {
-        session = BrowserSessions.open(BrowserSettings.defaults());
-        driver = session.driver();
-        browser = new Browser(driver, Duration.ofSeconds(5));
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void stop() {
-        if (session != null) session.close();
-    }
-
     @BeforeMethod
-    public void page() {
-        driver.get("data:text/html;charset=utf-8," + URLEncoder.encode(HTML, StandardCharsets.UTF_8).replace("+", "%20"));
+    public void open() {
+        if (browser == null) browser = new Browser(driver, Duration.ofSeconds(5));
+        driver.get(page(HTML));
     }
 
     private String value(String id) {

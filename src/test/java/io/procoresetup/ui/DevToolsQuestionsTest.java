@@ -1,7 +1,5 @@
 package io.procoresetup.ui;
 
-import io.procoresetup.browser.BrowserSessions;
-import io.procoresetup.browser.BrowserSettings;
 import io.procoresetup.browser.DevToolsTab;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -10,13 +8,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +26,7 @@ import static org.testng.Assert.expectThrows;
  * the same values for every kind of JSON, arguments nobody would type, script errors, the tab WebDriver is in, and
  * WebDriver again when the connection goes or the page does not answer (an alert open).
  */
-public class DevToolsQuestionsTest {
+public class DevToolsQuestionsTest extends OneChromium {
     private static final String HTML = "<!doctype html><html><head><title>Questions</title></head><body>"
             + "<h1>Questions</h1><p id=p>Client&nbsp;ID: <b>abc</b></p><input id=i value='typed'>"
             + "<p id=hidden style='display:none'>not shown</p><p id=shown>first</p><p id=shown2>second</p>"
@@ -41,30 +35,17 @@ public class DevToolsQuestionsTest {
             + "document.querySelectorAll('*').forEach(function (e) { var f = {stateNode: e}; for (var i = 0; i < 2000; i++) f = {return: f, stateNode: e};"
             + "  e['__reactFiber$x1'] = f; e['__reactProps$x1'] = {children: f}; });"
             + "</script></body></html>";
-    private static final String PAGE_URL = "data:text/html;charset=utf-8," + URLEncoder.encode(HTML, StandardCharsets.UTF_8).replace("+", "%20");
+    private static final String PAGE_URL = page(HTML);
 
-    private BrowserSessions.Session session;
-    private WebDriver driver;
     private Browser browser;
-
-    @BeforeClass
-    public void start() {
-        session = BrowserSessions.open(BrowserSettings.defaults());
-        driver = session.driver();
-    }
 
     @org.testng.annotations.AfterMethod(alwaysRun = true)
     public void forget() {
         if (browser != null) browser.closeTabs();
     }
 
-    @AfterClass(alwaysRun = true)
-    public void stop() {
-        if (session != null) session.close();
-    }
-
     @BeforeMethod
-    public void page() {
+    public void open() {
         driver.get(PAGE_URL);
         browser = new Browser(driver, Duration.ofSeconds(5));
     }
