@@ -567,7 +567,8 @@ public final class Browser implements io.procoresetup.browser.Screen {
             try {
                 return tab.evaluate(js, java.util.Arrays.asList(args), async, question);
             } catch (DevToolsTab.Unavailable e) {
-                // the connection went (or the page did not answer): WebDriver from now on for this tab, which says why
+                // WebDriver answers instead: this once (a page between two documents, which WebDriver waits for), or from
+                // now on for this tab when its connection went or the page did not answer (WebDriver then says why)
             }
         }
         JavascriptExecutor x = (JavascriptExecutor) driver;
@@ -588,6 +589,7 @@ public final class Browser implements io.procoresetup.browser.Screen {
         this.question = limit;
         return this;
     }
+
     /** System property: "false" asks every question through WebDriver (the way a Grid's browser is asked). */
     public static final String DEVTOOLS = "harness.devtools";
 
