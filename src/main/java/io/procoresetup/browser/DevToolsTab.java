@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * script against 15-19 ms through chromedriver (README "Performance"). Only questions go this way (scripts that read
  * the page and return plain values, and the picture); every action a person does (clicks, typing) stays a WebDriver
  * command. Selenium's own DevTools client does the same in general but took 0.57 s to connect (measured), this 25 ms;
- * the messages are read and written with Jackson's streaming API, which the run has loaded already.
+ * the messages are read and written with Jackson's streaming API (jackson-core only, without databind's ObjectMapper,
+ * which nothing else loads before sign-in, where the first question is asked).
  *
  * <p>Any failure of the connection itself (closed, not answering in time) is {@link Unavailable}: the caller asks
  * through WebDriver instead, which then reports what is wrong with the page (an alert open, a crashed tab).

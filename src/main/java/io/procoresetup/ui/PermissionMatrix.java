@@ -83,10 +83,12 @@ public final class PermissionMatrix {
      */
     @SuppressWarnings("unchecked")
     private List<List<Object>> groups(String wanted, boolean options) {
-        Object read = options ? browser.script(GROUPS, STANDARD.xpath(), wanted) : browser.read(GROUPS, STANDARD.xpath(), wanted);
+        java.util.function.Supplier<Object> ask = () -> options ? browser.script(GROUPS, STANDARD.xpath(), wanted)
+                : browser.read(GROUPS, STANDARD.xpath(), wanted);
+        Object read = ask.get();
         if (read == null) {
             browser.awaitShown(SPEC, STANDARD);
-            read = options ? browser.script(GROUPS, STANDARD.xpath(), wanted) : browser.read(GROUPS, STANDARD.xpath(), wanted);
+            read = ask.get();
         }
         return read == null ? List.of() : (List<List<Object>>) read;
     }
